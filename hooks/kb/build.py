@@ -1,0 +1,63 @@
+"""The whole pipeline in one call: load, validate, model, link, render."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb.links import Graph, link
+from kb.load import load_docs
+from kb.model import Content, build_content
+from kb.problems import ContentError, Problem
+from kb.render import render_abbreviations, render_backlinks, render_pages
+from kb.settings import Settings
+from kb.validate import validate
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the MkDocs adapter needs, computed once per build."""
+
+    content: Content
+    graph: Graph
+    pages: dict[str, str]
+    abbreviations: str
+    settings: Settings
+
+    def backlinks(self, src: str) -> str:
+        """Markdown to append to the principle page at ``src`` ('' for any other page)."""
+        principle = next((p for p in self.content.principles.values() if p.src == src), None)
+        return render_backlinks(principle, self.graph, self.settings) if principle else ""
+
+    def sections(self) -> dict[str, list[str]]:
+        """Each generated index page and the generated pages beside it, in reading order."""
+        return {
+            index: [p for p in self.pages if p != index and posixpath.dirname(p) == posixpath.dirname(index)]
+            for index in self.pages
+            if posixpath.basename(index) == "index.md"
+        }
+
+
+def build_site(docs_dir: Path, settings: Settings, root: Path | None = None) -> Site:
+    """Load and check all content under ``docs_dir``; raise ContentError listing every problem."""
+    root = root or docs_dir.parent
+    records, problems = load_docs(docs_dir, root, settings.principles_dir)
+    problems += validate(records)
+    if problems:
+        raise ContentError(problems)
+    content = build_content(records)
+    graph = link(content)
+    pages = render_pages(content, graph, settings)
+    clashes = [
+        Problem(
+            f"{docs_dir.relative_to(root).as_posix()}/{path}",
+            "a hand-written file has the same path as a generated page",
+            hint="rename or remove the file",
+        )
+        for path in pages
+        if (docs_dir / path).exists()
+    ]
+    if clashes:
+        raise ContentError(clashes)
+    return Site(content, graph, pages, render_abbreviations(content.terms), settings)

@@ -1,0 +1,101 @@
+"""Typed content objects. Everything after validation works on these, never on raw dicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from kb.load import PRINCIPLE_KIND, Record
+from kb.validate import entries
+
+
+@dataclass(frozen=True)
+class Principle:
+    id: str
+    title: str
+    summary: str
+    src: str
+    covers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    intro: str
+
+
+@dataclass(frozen=True)
+class Faq:
+    id: str
+    question: str
+    short_answer: str
+    answer: str
+    topic: str
+    principles: tuple[str, ...]
+    tags: tuple[str, ...]
+    scenarios: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: str
+    situation: str
+    their_side: str
+    do: tuple[str, ...]
+    avoid: tuple[str, ...]
+    principles: tuple[str, ...]
+    tags: tuple[str, ...]
+    if_you_must_reply: str = ""
+    faqs: tuple[str, ...] = ()
+    care_note: str = ""
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Content:
+    """All validated content, in author order (file order, then entry order)."""
+
+    principles: dict[str, Principle]
+    topics: tuple[Topic, ...]
+    faqs: tuple[Faq, ...]
+    scenarios: tuple[Scenario, ...]
+    terms: tuple[Term, ...]
+    sources: tuple[str, ...]
+
+
+def build_content(records: list[Record]) -> Content:
+    """Turn validated records into typed objects."""
+    by_kind: dict[str, list[tuple[Record, dict[str, Any]]]] = {}
+    for record in records:
+        by_kind.setdefault(record.kind, []).extend((record, entry) for entry in entries(record))
+    principles = {
+        entry["id"]: Principle(
+            entry["id"], entry["title"], entry["summary"], record.src, tuple(entry.get("covers", ()))
+        )
+        for record, entry in by_kind.get(PRINCIPLE_KIND, [])
+    }
+    return Content(
+        principles=principles,
+        topics=tuple(_make(Topic, entry) for _, entry in by_kind.get("topics", [])),
+        faqs=tuple(_make(Faq, entry) for _, entry in by_kind.get("faqs", [])),
+        scenarios=tuple(_make(Scenario, entry) for _, entry in by_kind.get("scenarios", [])),
+        terms=tuple(_make(Term, entry) for _, entry in by_kind.get("terms", [])),
+        sources=tuple(record.src for record in records if record.kind != PRINCIPLE_KIND),
+    )
+
+
+def _make(cls: type, entry: dict[str, Any]) -> Any:
+    """Build a dataclass from an entry, turning lists into tuples and trimming text."""
+    values = {
+        key: tuple(value) if isinstance(value, list) else value.strip() if isinstance(value, str) else value
+        for key, value in entry.items()
+    }
+    return cls(**values)

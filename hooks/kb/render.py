@@ -1,0 +1,148 @@
+"""Model in, Markdown out. Page shapes live in templates/; this module only feeds them."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from kb.links import Graph
+from kb.model import Content, Principle, Term
+from kb.settings import Settings
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def render_pages(content: Content, graph: Graph, settings: Settings) -> dict[str, str]:
+    """Every generated page, keyed by its path under docs/."""
+    faq_dir, scenario_dir = settings.faq_dir, settings.scenarios_dir
+    pages: dict[str, str] = {}
+    if content.faqs:
+        index = f"{faq_dir}/index.md"
+        pages[index] = _render("faq_index.md.j2", index, settings, content=content, faq_dir=faq_dir)
+        for topic in content.topics:
+            path = f"{faq_dir}/{topic.id}.md"
+            faqs = [faq for faq in content.faqs if faq.topic == topic.id]
+            pages[path] = _render(
+                "faq_topic.md.j2",
+                path,
+                settings,
+                topic=topic,
+                faqs=faqs,
+                content=content,
+                graph=graph,
+                tags=_tags(faqs),
+                scenario_dir=scenario_dir,
+            )
+    if content.scenarios:
+        index = f"{scenario_dir}/index.md"
+        pages[index] = _render(
+            "scenario_index.md.j2", index, settings, scenarios=_by_title(content), scenario_dir=scenario_dir
+        )
+        for scenario in content.scenarios:
+            path = f"{scenario_dir}/{scenario.id}.md"
+            pages[path] = _render(
+                "scenario.md.j2",
+                path,
+                settings,
+                s=scenario,
+                content=content,
+                graph=graph,
+                faq_dir=faq_dir,
+                tags=sorted(scenario.tags),
+            )
+    if content.terms:
+        pages[settings.glossary_page] = _render(
+            "glossary.md.j2",
+            settings.glossary_page,
+            settings,
+            terms=sorted(content.terms, key=lambda t: t.term.lower()),
+        )
+    return pages
+
+
+def render_backlinks(principle: Principle, graph: Graph, settings: Settings) -> str:
+    """The list of FAQs and scenarios that cite a principle, to append to its page."""
+    return _render(
+        "backlinks.md.j2",
+        principle.src,
+        settings,
+        faqs=graph.faqs_citing.get(principle.id, ()),
+        scenarios=graph.scenarios_citing.get(principle.id, ()),
+        faq_dir=settings.faq_dir,
+        scenario_dir=settings.scenarios_dir,
+    )
+
+
+def render_abbreviations(terms: Iterable[Term]) -> str:
+    """Abbreviation definitions (pymdownx abbr syntax) so each term gets a tooltip."""
+    lines = []
+    for term in terms:
+        for word in _spellings(term):
+            lines.append(f"*[{word}]: {term.definition}")
+    return "\n".join(lines)
+
+
+def anchor(text: str) -> str:
+    """A stable anchor for a glossary term."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _spellings(term: Term) -> list[str]:
+    words = [term.term, *term.aliases]
+    # Mid-sentence use is usually lower case ("no contact"), unless it is an abbreviation.
+    words += [w.lower() for w in words if not w.isupper() and w.lower() != w]
+    return list(dict.fromkeys(words))
+
+
+def _by_title(content: Content) -> list:
+    return sorted(content.scenarios, key=lambda s: s.title.lower())
+
+
+def _tags(items: Iterable) -> list[str]:
+    return sorted({tag for item in items for tag in item.tags})
+
+
+def _render(template: str, page: str, settings: Settings, **context: object) -> str:
+    def link(target: str) -> str:
+        path, _, fragment = target.partition("#")
+        rel = posixpath.relpath(path, posixpath.dirname(page) or ".")
+        return f"{rel}#{fragment}" if fragment else rel
+
+    return _environment().get_template(template).render(labels=settings.labels, link=link, **context)
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+        autoescape=False,  # the output is Markdown; plain-text fields go through |plain instead
+    )
+    env.filters["plain"] = _plain
+    env.filters["yaml"] = _yaml
+    env.filters["quote"] = _quote
+    env.filters["anchor"] = anchor
+    return env
+
+
+def _plain(text: str) -> str:
+    """Plain text for Markdown: angle brackets become entities so nothing turns into markup."""
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _yaml(value: object) -> str:
+    # JSON is valid YAML and quotes every special character.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _quote(text: str) -> str:
+    return "\n".join(f"> {line}" if line else ">" for line in _plain(text).splitlines())

@@ -1,0 +1,64 @@
+"""JSON Schemas for each content kind, plus the two keywords the standard lacks."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError, validators
+from referencing import Registry, Resource
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+
+# Top-level key of a structured file (or 'principle' for page front matter) -> schema file.
+KINDS = {
+    "topics": "topics.schema.json",
+    "faqs": "faqs.schema.json",
+    "scenarios": "scenarios.schema.json",
+    "terms": "terms.schema.json",
+    "principle": "principle.schema.json",
+}
+
+# A tag, comment, doctype or processing instruction: anything a browser would treat as markup.
+_HTML = re.compile(r"<\s*(/?\s*[a-zA-Z][\w:-]*|!|\?)")
+
+
+def count_words(text: str) -> int:
+    return len(text.split())
+
+
+def find_html(text: str) -> str | None:
+    match = _HTML.search(text)
+    return text[match.start() : match.end() + 12].split("\n")[0] if match else None
+
+
+def _max_words(validator: Any, limit: int, instance: Any, schema: dict) -> Iterator[ValidationError]:
+    if isinstance(instance, str) and (words := count_words(instance)) > limit:
+        yield ValidationError(f"has {words} words; the limit is {limit}")
+
+
+def _no_html(validator: Any, enabled: bool, instance: Any, schema: dict) -> Iterator[ValidationError]:
+    if enabled and isinstance(instance, str) and (found := find_html(instance)):
+        yield ValidationError(f"contains raw HTML ('{found}')")
+
+
+_Validator = validators.extend(Draft202012Validator, {"maxWords": _max_words, "noHtml": _no_html})
+
+
+@cache
+def _registry() -> Registry:
+    resources = [
+        (path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8"))))
+        for path in SCHEMA_DIR.glob("*.schema.json")
+    ]
+    return Registry().with_resources(resources)
+
+
+@cache
+def validator_for(kind: str) -> Any:
+    schema = _registry().contents(KINDS[kind])
+    return _Validator(schema, registry=_registry())

@@ -1,0 +1,210 @@
+"""Check loaded records against their schemas and each other; collect every problem."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from jsonschema import ValidationError
+
+from kb.load import PRINCIPLE_KIND, LineDict, Record
+from kb.problems import Problem
+from kb.schemas import KINDS, validator_for
+
+# Which list of ids each reference field points into.
+REFERENCES = {
+    ("faqs", "topic"): "topics",
+    ("faqs", "principles"): PRINCIPLE_KIND,
+    ("faqs", "scenarios"): "scenarios",
+    ("scenarios", "principles"): PRINCIPLE_KIND,
+    ("scenarios", "faqs"): "faqs",
+}
+_SINGULAR = {"topics": "topic", "faqs": "faq", "scenarios": "scenario", "terms": "term", PRINCIPLE_KIND: "principle"}
+
+
+def validate(records: list[Record]) -> list[Problem]:
+    """Every problem in the content: schema errors first, then cross-references."""
+    problems: list[Problem] = []
+    valid: list[Record] = []
+    for record in records:
+        found = list(_check_schema(record))
+        problems += found
+        if not found:
+            valid.append(record)
+    return problems + list(_check_references(valid))
+
+
+def entries(record: Record) -> list[Any]:
+    """The entries of a record: the list under its key, or the front matter itself."""
+    return [record.data] if record.kind == PRINCIPLE_KIND else record.data[record.kind]
+
+
+def entry_key(kind: str) -> str:
+    """The field that names an entry: 'term' for glossary terms, 'id' for the rest."""
+    return "term" if kind == "terms" else "id"
+
+
+def _check_schema(record: Record) -> Iterator[Problem]:
+    if record.kind not in KINDS or (record.kind == PRINCIPLE_KIND and record.src.endswith((".yml", ".yaml"))):
+        kinds = ", ".join(f"'{k}:'" for k in KINDS if k != PRINCIPLE_KIND)
+        yield Problem(record.file, "not a content file", hint=f"a content file holds one list under one of {kinds}")
+        return
+    for error in validator_for(record.kind).iter_errors(record.data):
+        yield from _describe(record, error)
+
+
+def _describe(record: Record, error: ValidationError) -> Iterator[Problem]:
+    path = list(error.absolute_path)
+    entry, label, field_path = _locate(record, path)
+    line = _line(entry, field_path) or getattr(record.data, "line", None)
+    hint = error.schema.get("x-hint", "") if isinstance(error.schema, dict) else ""
+    field = ".".join(str(p) for p in field_path)
+    instance = error.instance
+    if error.validator == "required":
+        for name in error.validator_value:
+            if name not in instance:
+                yield Problem(
+                    record.file, "missing required field", hint=f"add '{name}:'", line=line, entry=label, field=name
+                )
+        return
+    if error.validator == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        for name in instance:
+            if name not in allowed:
+                close = difflib.get_close_matches(str(name), allowed, n=1)
+                suggestion = f"did you mean '{close[0]}'?" if close else f"allowed fields: {', '.join(allowed)}"
+                where = _line(instance, [name]) or line
+                yield Problem(
+                    record.file, "unknown field", hint=suggestion, line=where, entry=label, field=_join(field, name)
+                )
+        return
+    message = _MESSAGES.get(str(error.validator), lambda e: e.message)(error)
+    if error.validator == "pattern" and not hint:
+        hint = "see the field reference in CONTRIBUTING.md"
+    yield Problem(
+        record.file, message, hint=hint or _HINTS.get(str(error.validator), ""), line=line, entry=label, field=field
+    )
+
+
+_TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping of fields", "integer": "a whole number"}
+
+
+def _type_name(value: Any) -> str:
+    return {
+        str: "text",
+        list: "a list",
+        dict: "a mapping",
+        LineDict: "a mapping",
+        bool: "true/false",
+        type(None): "empty",
+    }.get(type(value), type(value).__name__)
+
+
+_MESSAGES = {
+    "type": lambda e: (
+        f"should be {_TYPE_NAMES.get(e.validator_value, e.validator_value)}, not {_type_name(e.instance)}"
+    ),
+    "minLength": lambda e: "is empty",
+    "minItems": lambda e: f"needs at least {e.validator_value} item{'s' if e.validator_value != 1 else ''}",
+    "uniqueItems": lambda e: "lists the same value twice",
+    "pattern": lambda e: f"'{e.instance}' is not in the right form",
+}
+_HINTS = {
+    "type": "compare with the examples in CONTRIBUTING.md",
+    "minLength": "write some text or remove the field if it is optional",
+    "minItems": "add at least one item",
+    "uniqueItems": "remove the repeated value",
+    "maxWords": "shorten it",
+}
+
+
+def _locate(record: Record, path: list[Any]) -> tuple[Any, str, list[Any]]:
+    """Split a schema error path into (entry, entry label, path inside the entry)."""
+    singular = _SINGULAR.get(record.kind, "entry")
+    if record.kind == PRINCIPLE_KIND:
+        entry = record.data
+        return entry, _label(singular, entry, "id"), path
+    if len(path) >= 2 and isinstance(path[1], int):
+        entry = record.data[path[0]][path[1]]
+        key = entry_key(record.kind)
+        fallback = f"{singular} #{path[1] + 1}"
+        return entry, _label(singular, entry, key) or fallback, path[2:]
+    return record.data, "", path
+
+
+def _label(singular: str, entry: Any, key: str) -> str:
+    value = entry.get(key) if isinstance(entry, dict) else None
+    return f"{singular} '{value}'" if isinstance(value, str) and value else ""
+
+
+def _line(entry: Any, field_path: list[Any]) -> int | None:
+    """Line of the deepest mapping key on the path, else of the entry itself."""
+    node, line = entry, getattr(entry, "line", None)
+    for part in field_path:
+        if isinstance(node, LineDict) and part in node.key_lines:
+            line = node.key_lines[part]
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        line = getattr(node, "line", line)
+    return line
+
+
+def _join(prefix: str, name: Any) -> str:
+    return f"{prefix}.{name}" if prefix else str(name)
+
+
+def _check_references(records: Iterable[Record]) -> Iterator[Problem]:
+    ids: dict[str, dict[str, tuple[Record, Any]]] = {kind: {} for kind in KINDS}
+    for record in records:
+        key = entry_key(record.kind)
+        for entry in entries(record):
+            value = entry[key]
+            seen = ids[record.kind].get(value.lower() if key == "term" else value)
+            label = _label(_SINGULAR[record.kind], entry, key)
+            if seen:
+                first = seen[0].file + (f":{seen[1].line}" if getattr(seen[1], "line", 0) else "")
+                yield Problem(
+                    record.file,
+                    f"duplicate {key}, first used in {first}",
+                    hint=f"give each {_SINGULAR[record.kind]} its own {key}",
+                    line=_line(entry, [key]),
+                    entry=label,
+                    field=key,
+                )
+            else:
+                ids[record.kind][value.lower() if key == "term" else value] = (record, entry)
+    for record in records:
+        for entry in entries(record):
+            label = _label(_SINGULAR[record.kind], entry, entry_key(record.kind))
+            for (kind, field), target in REFERENCES.items():
+                if kind != record.kind or field not in entry:
+                    continue
+                values = entry[field] if isinstance(entry[field], list) else [entry[field]]
+                for value in values:
+                    if value not in ids[target]:
+                        close = difflib.get_close_matches(value, list(ids[target]), n=1)
+                        hint = (
+                            f"did you mean '{close[0]}'?" if close else f"no {_SINGULAR[target]} has the id '{value}'"
+                        )
+                        yield Problem(
+                            record.file,
+                            f"unknown {_SINGULAR[target]} '{value}'",
+                            hint=hint,
+                            line=_line(entry, [field]),
+                            entry=label,
+                            field=field,
+                        )
+    used_topics = {entry["topic"] for record in records if record.kind == "faqs" for entry in entries(record)}
+    for topic_id, (record, entry) in ids["topics"].items():
+        if topic_id not in used_topics:
+            yield Problem(
+                record.file,
+                "topic has no questions",
+                hint=f"add FAQ entries with 'topic: {topic_id}' or remove the topic",
+                line=_line(entry, ["id"]),
+                entry=f"topic '{topic_id}'",
+                field="id",
+            )

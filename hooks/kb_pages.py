@@ -1,0 +1,62 @@
+"""MkDocs hooks: thin adapters from MkDocs events to the ``kb`` content engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from kb import ContentError, Settings, Site, build_site
+
+# Set by on_config on every build (mkdocs serve re-runs it after each edit).
+_site: Site | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _site
+    config_file = Path(config.config_file_path or "mkdocs.yml")
+    try:
+        settings = Settings.from_config(config.extra.get("kb"), config_file.name)
+        _site = build_site(Path(config.docs_dir), settings, root=config_file.parent)
+    except ContentError as error:
+        # One line per problem, and no traceback; raised before site/ is touched.
+        raise PluginError(f"{len(error.problems)} content problem(s):\n{error}") from None
+    if config.nav is not None:
+        _expand_nav(config.nav, _site.sections())
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    site = _require_site()
+    for src in site.content.sources:
+        if file := files.get_file_from_path(src):
+            files.remove(file)  # structured data is built into pages, never published raw
+    for path, markdown in site.pages.items():
+        files.append(File.generated(config, path, content=markdown))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    site = _require_site()
+    return "\n\n".join(part for part in (markdown, site.backlinks(page.file.src_uri), site.abbreviations) if part)
+
+
+def _require_site() -> Site:
+    if _site is None:
+        raise PluginError("kb_pages: on_config did not run")
+    return _site
+
+
+def _expand_nav(nav: list[Any], sections: dict[str, list[str]]) -> None:
+    """Turn a nav entry that points at a generated index into a section holding its pages."""
+    for item in nav:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, list):
+                    _expand_nav(value, sections)
+                elif value in sections:
+                    item[title] = [value, *sections[value]]
