@@ -95,7 +95,7 @@ def anchor(text: str) -> str:
 
 def _spellings(term: Term) -> list[str]:
     words = [term.term, *term.aliases]
-    # Mid-sentence use is usually lower case ("no contact"), unless it is an abbreviation.
+    # Mid-sentence use is usually lower case ("the glossary term"), unless it is an abbreviation.
     words += [w.lower() for w in words if not w.isupper() and w.lower() != w]
     return list(dict.fromkeys(words))
 

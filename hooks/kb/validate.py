@@ -24,15 +24,9 @@ _SINGULAR = {"topics": "topic", "faqs": "faq", "scenarios": "scenario", "terms":
 
 
 def validate(records: list[Record]) -> list[Problem]:
-    """Every problem in the content: schema errors first, then cross-references."""
-    problems: list[Problem] = []
-    valid: list[Record] = []
-    for record in records:
-        found = list(_check_schema(record))
-        problems += found
-        if not found:
-            valid.append(record)
-    return problems + list(_check_references(valid))
+    """Every problem in the content: schema errors, then cross-references between entries."""
+    problems = [problem for record in records for problem in _check_schema(record)]
+    return problems + list(_check_references([r for r in records if _is_list_of_entries(r)]))
 
 
 def entries(record: Record) -> list[Any]:
@@ -43,6 +37,20 @@ def entries(record: Record) -> list[Any]:
 def entry_key(kind: str) -> str:
     """The field that names an entry: 'term' for glossary terms, 'id' for the rest."""
     return "term" if kind == "terms" else "id"
+
+
+def _is_list_of_entries(record: Record) -> bool:
+    """Cross-references are checked even in files with schema errors, wherever the shape allows."""
+    if record.kind == PRINCIPLE_KIND:
+        return isinstance(record.data, dict)
+    return record.kind in KINDS and isinstance(record.data[record.kind], list)
+
+
+def _entries_with_ids(record: Record) -> Iterator[tuple[Any, str]]:
+    key = entry_key(record.kind)
+    for entry in entries(record):
+        if isinstance(entry, dict) and isinstance(entry.get(key), str):
+            yield entry, entry[key]
 
 
 def _check_schema(record: Record) -> Iterator[Problem]:
@@ -156,55 +164,37 @@ def _join(prefix: str, name: Any) -> str:
     return f"{prefix}.{name}" if prefix else str(name)
 
 
-def _check_references(records: Iterable[Record]) -> Iterator[Problem]:
+def _check_references(records: list[Record]) -> Iterator[Problem]:
     ids: dict[str, dict[str, tuple[Record, Any]]] = {kind: {} for kind in KINDS}
     for record in records:
         key = entry_key(record.kind)
-        for entry in entries(record):
-            value = entry[key]
-            seen = ids[record.kind].get(value.lower() if key == "term" else value)
+        for entry, value in _entries_with_ids(record):
+            name = value.lower() if key == "term" else value
             label = _label(_SINGULAR[record.kind], entry, key)
-            if seen:
+            if seen := ids[record.kind].get(name):
                 first = seen[0].file + (f":{seen[1].line}" if getattr(seen[1], "line", 0) else "")
-                yield Problem(
-                    record.file,
-                    f"duplicate {key}, first used in {first}",
-                    hint=f"give each {_SINGULAR[record.kind]} its own {key}",
-                    line=_line(entry, [key]),
-                    entry=label,
-                    field=key,
-                )
+                hint = f"give each {_SINGULAR[record.kind]} its own {key}"
+                yield Problem(record.file, f"duplicate {key}, first used in {first}", hint, _line(entry, [key]), label, key)
             else:
-                ids[record.kind][value.lower() if key == "term" else value] = (record, entry)
+                ids[record.kind][name] = (record, entry)
+    used_topics: set[str] = set()
     for record in records:
-        for entry in entries(record):
+        for entry, value in _entries_with_ids(record):
             label = _label(_SINGULAR[record.kind], entry, entry_key(record.kind))
             for (kind, field), target in REFERENCES.items():
-                if kind != record.kind or field not in entry:
+                if kind != record.kind:
                     continue
-                values = entry[field] if isinstance(entry[field], list) else [entry[field]]
-                for value in values:
-                    if value not in ids[target]:
-                        close = difflib.get_close_matches(value, list(ids[target]), n=1)
-                        hint = (
-                            f"did you mean '{close[0]}'?" if close else f"no {_SINGULAR[target]} has the id '{value}'"
-                        )
-                        yield Problem(
-                            record.file,
-                            f"unknown {_SINGULAR[target]} '{value}'",
-                            hint=hint,
-                            line=_line(entry, [field]),
-                            entry=label,
-                            field=field,
-                        )
-    used_topics = {entry["topic"] for record in records if record.kind == "faqs" for entry in entries(record)}
+                refs = entry.get(field)
+                refs = [refs] if isinstance(refs, str) else refs if isinstance(refs, list) else []
+                if field == "topic":
+                    used_topics.update(refs)
+                for ref in refs:
+                    if isinstance(ref, str) and ref not in ids[target]:
+                        close = difflib.get_close_matches(ref, list(ids[target]), n=1)
+                        hint = f"did you mean '{close[0]}'?" if close else f"no {_SINGULAR[target]} has the id '{ref}'"
+                        message = f"unknown {_SINGULAR[target]} '{ref}'"
+                        yield Problem(record.file, message, hint, _line(entry, [field]), label, field)
     for topic_id, (record, entry) in ids["topics"].items():
         if topic_id not in used_topics:
-            yield Problem(
-                record.file,
-                "topic has no questions",
-                hint=f"add FAQ entries with 'topic: {topic_id}' or remove the topic",
-                line=_line(entry, ["id"]),
-                entry=f"topic '{topic_id}'",
-                field="id",
-            )
+            hint = f"add FAQ entries with 'topic: {topic_id}' or remove the topic"
+            yield Problem(record.file, "topic has no questions", hint, _line(entry, ["id"]), f"topic '{topic_id}'", "id")

@@ -1,0 +1,47 @@
+"""Shared fixtures: a copy of the tiny plant-care site, and one real build of the main site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "plants"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def run_build(config: Path, site_dir: Path, tool: list[str] = MKDOCS) -> subprocess.CompletedProcess[str]:
+    """Run a real strict build; the environment silences Material's end-of-life banner."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [*tool, "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=config.parent,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def plants(tmp_path: Path) -> Path:
+    """A writable copy of the plant-care fixture site; the hook path is pointed back at this repo."""
+    site = tmp_path / "plants"
+    shutil.copytree(FIXTURE, site)
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("../../../hooks/kb_pages.py", str(ROOT / "hooks" / "kb_pages.py")))
+    return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session with --strict."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = run_build(ROOT / "mkdocs.yml", site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir

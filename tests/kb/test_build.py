@@ -1,0 +1,44 @@
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kb import ContentError, Settings, build_site
+
+
+def settings_of(site: Path) -> Settings:
+    config = yaml.load((site / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    return Settings.from_config(config["extra"]["kb"])
+
+
+def test_builds_pages_and_sections(plants: Path) -> None:
+    site = build_site(plants / "docs", settings_of(plants))
+    assert site.sections() == {
+        "faq/index.md": ["faq/watering.md", "faq/light-and-place.md"],
+        "scenarios/index.md": ["scenarios/yellow-leaves.md", "scenarios/leggy.md"],
+    }
+    assert set(site.content.sources) == {
+        "faq/light.yml", "faq/topics.yml", "faq/watering.yml", "scenarios/yellow-leaves.yml", "glossary.yml"
+    }
+    assert "[Leaves turn yellow](../scenarios/yellow-leaves.md)" in site.backlinks("principles/water.md")
+    assert site.backlinks("index.md") == ""
+    assert "*[OW]: Giving water before the soil has dried." in site.abbreviations
+
+
+def test_hand_written_page_may_not_clash_with_a_generated_one(plants: Path) -> None:
+    (plants / "docs/faq/index.md").write_text("# Mine\n")
+    with pytest.raises(ContentError) as error:
+        build_site(plants / "docs", settings_of(plants))
+    assert str(error.value).startswith("docs/faq/index.md: a hand-written file has the same path as a generated page")
+
+
+def test_content_error_lists_every_problem_sorted(plants: Path) -> None:
+    (plants / "docs/glossary.yml").write_text("terms: nope\n")
+    (plants / "docs/faq/light.yml").write_text("faqs:\n  - id: x\n")
+    with pytest.raises(ContentError) as error:
+        build_site(plants / "docs", settings_of(plants))
+    lines = str(error.value).splitlines()
+    assert lines[0].startswith("docs/faq/light.yml:2: faq 'x': field 'answer': missing required field")
+    assert "docs/glossary.yml:1: field 'terms': should be a list, not text (hint: compare with the examples in CONTRIBUTING.md)" in lines
+    assert lines == sorted(lines, key=lambda line: line.split(":")[0])
+    assert len(lines) == len(error.value.problems) > 6

@@ -1,0 +1,63 @@
+"""The MkDocs adapter, exercised through real builds of the tiny plant-care site."""
+
+import json
+import re
+from pathlib import Path
+
+import kb_pages
+
+from .conftest import ROOT, run_build
+
+
+def test_fixture_site_builds_with_generated_pages_in_nav(plants: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_build(plants / "mkdocs.yml", out)
+    assert result.returncode == 0, result.stderr
+    home = (out / "index.html").read_text()
+    for href in ("faq/watering/", "faq/light-and-place/", "scenarios/leggy/", "scenarios/yellow-leaves/", "words/"):
+        assert f'href="{href}"' in home, href
+    assert not list(out.rglob("*.yml")), "structured data must not be published"
+    topic = (out / "faq/watering/index.html").read_text()
+    assert 'id="how-often"' in topic and 'id="ice-cubes"' in topic
+    principle = (out / "principles/water/index.html").read_text()
+    assert 'href="../../faq/watering/#how-often"' in principle
+    scenario = (out / "scenarios/yellow-leaves/index.html").read_text()
+    assert '<abbr title="The hole in the bottom of a pot that lets extra water out.">drainage hole</abbr>' in scenario
+    locations = {doc["location"] for doc in json.loads((out / "search/search_index.json").read_text())["docs"]}
+    assert {"faq/watering/#how-often", "scenarios/leggy/", "words/#overwatering"} <= locations
+
+
+def test_broken_content_fails_cleanly_and_keeps_the_old_site(plants: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run_build(plants / "mkdocs.yml", out).returncode == 0
+    before = (out / "index.html").read_text()
+    light = plants / "docs/faq/light.yml"
+    light.write_text(light.read_text().replace("principles: [light]", "principles: [lihgt]").replace("    question:", "    qestion:"))
+    (plants / "docs/scenarios/broken.yml").write_text("scenarios:\n  - id: x\n\ttitle: tab\n")
+
+    result = run_build(plants / "mkdocs.yml", out)
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    problems = [line for line in result.stderr.splitlines() if line.startswith("docs/")]
+    assert len(problems) == 4, result.stderr
+    assert any(re.match(r"docs/faq/light\.yml:\d+: faq 'north-window': field 'principles': unknown principle 'lihgt' \(hint: did you mean 'light'\?\)$", p) for p in problems)
+    assert any(p.startswith("docs/faq/light.yml:4: faq 'north-window': field 'qestion': unknown field") for p in problems)
+    assert any(p.startswith("docs/scenarios/broken.yml:3: YAML syntax error") for p in problems)
+    assert (out / "index.html").read_text() == before
+
+
+def test_nav_entry_for_a_generated_index_becomes_a_section() -> None:
+    nav = [{"Home": "index.md"}, {"More": [{"Questions": "faq/index.md"}, "about.md"]}]
+    kb_pages._expand_nav(nav, {"faq/index.md": ["faq/a.md", "faq/b.md"]})
+    assert nav[1]["More"][0] == {"Questions": ["faq/index.md", "faq/a.md", "faq/b.md"]}
+    assert nav[0] == {"Home": "index.md"}
+
+
+def test_engine_knows_nothing_of_the_subject() -> None:
+    """The same hooks build any advice site: no subject words in code, templates or schemas."""
+    subject = re.compile(r"\b(ex|exes|breakup|dumper|dumpee|no contact|partner|boyfriend|girlfriend)\b", re.IGNORECASE)
+    engine = [p for p in (ROOT / "hooks").rglob("*") if p.suffix in {".py", ".j2", ".json"}]
+    assert engine
+    offenders = [f"{p.relative_to(ROOT)}: {m.group(0)}" for p in engine for m in subject.finditer(p.read_text())]
+    assert offenders == []

@@ -1,0 +1,86 @@
+"""The real Unsent site, built once with --strict, checked against its own content."""
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kb import Settings, build_site
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def kb_site():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    return build_site(ROOT / "docs", Settings.from_config(config["extra"]["kb"]))
+
+
+def html(site: Path, src: str) -> str:
+    path = src.removesuffix(".md").removesuffix("index")
+    return (site / path / "index.html").read_text()
+
+
+def test_every_faq_has_an_anchor_on_its_topic_page(built_site: Path, kb_site) -> None:
+    for faq in kb_site.content.faqs:
+        page = html(built_site, f"faq/{faq.topic}.md")
+        assert f'<h2 id="{faq.id}">' in page, faq.id
+
+
+def test_faq_index_links_every_topic_and_question(built_site: Path, kb_site) -> None:
+    index = html(built_site, "faq/index.md")
+    for topic in kb_site.content.topics:
+        assert f'href="../{topic.id}/"' in index or f'href="{topic.id}/"' in index
+    for faq in kb_site.content.faqs:
+        assert f'{faq.topic}/#{faq.id}"' in index
+
+
+def test_every_scenario_has_a_page_and_an_index_entry(built_site: Path, kb_site) -> None:
+    index = html(built_site, "scenarios/index.md")
+    for scenario in kb_site.content.scenarios:
+        page = html(built_site, f"scenarios/{scenario.id}.md")
+        assert 'id="their-side"' in page and 'id="do"' in page and 'id="avoid"' in page
+        assert f'href="{scenario.id}/"' in index
+
+
+def test_principle_pages_carry_backlinks(built_site: Path, kb_site) -> None:
+    for principle in kb_site.content.principles.values():
+        page = html(built_site, principle.src)
+        for faq in kb_site.graph.faqs_citing.get(principle.id, ()):
+            assert f'faq/{faq.topic}/#{faq.id}"' in page, (principle.id, faq.id)
+        for scenario in kb_site.graph.scenarios_citing.get(principle.id, ()):
+            assert f'scenarios/{scenario.id}/"' in page, (principle.id, scenario.id)
+
+
+def test_generated_pages_are_in_the_nav(built_site: Path, kb_site) -> None:
+    home = html(built_site, "index.md")
+    for topic in kb_site.content.topics:
+        assert f'href="faq/{topic.id}/"' in home
+    for scenario in kb_site.content.scenarios:
+        assert f'href="scenarios/{scenario.id}/"' in home
+
+
+def test_search_index_has_every_question_and_scenario(built_site: Path, kb_site) -> None:
+    docs = json.loads((built_site / "search/search_index.json").read_text())["docs"]
+    locations = {doc["location"] for doc in docs}
+    missing = [f"faq/{f.topic}/#{f.id}" for f in kb_site.content.faqs if f"faq/{f.topic}/#{f.id}" not in locations]
+    missing += [f"scenarios/{s.id}/" for s in kb_site.content.scenarios if f"scenarios/{s.id}/" not in locations]
+    assert missing == []
+
+
+def test_help_link_on_every_page(built_site: Path) -> None:
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) > 20
+    without = [p for p in pages if "get-help/" not in p.read_text() or "988" not in p.read_text()]
+    assert without == []
+
+
+def test_structured_sources_are_not_published(built_site: Path) -> None:
+    assert not list(built_site.rglob("*.yml")) and not list(built_site.rglob("*.yaml"))
+
+
+def test_no_external_font_or_generator_link(built_site: Path) -> None:
+    home = html(built_site, "index.md")
+    assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
+    assert "squidfunk.github.io" not in home
