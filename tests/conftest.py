@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -15,9 +16,13 @@ FIXTURE = ROOT / "tests" / "fixtures" / "plants"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
-def run_build(config: Path, site_dir: Path, tool: list[str] = MKDOCS) -> subprocess.CompletedProcess[str]:
+def run_build(
+    config: Path, site_dir: Path, tool: list[str] = MKDOCS, site_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run a real strict build; the environment silences Material's end-of-life banner."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
     return subprocess.run(
         [*tool, "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         capture_output=True,
@@ -39,9 +44,18 @@ def plants(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_url() -> str:
+    """Where browser tests serve the site; the build knows it so canonical URLs and the sitemap match."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}/"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
     """The real site, built once per test session with --strict."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT / "mkdocs.yml", site_dir)
+    result = run_build(ROOT / "mkdocs.yml", site_dir, site_url=site_url)
     assert result.returncode == 0, result.stderr
     return site_dir

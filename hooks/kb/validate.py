@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from jsonschema import ValidationError
@@ -174,12 +174,14 @@ def _check_references(records: list[Record]) -> Iterator[Problem]:
             if seen := ids[record.kind].get(name):
                 first = seen[0].file + (f":{seen[1].line}" if getattr(seen[1], "line", 0) else "")
                 hint = f"give each {_SINGULAR[record.kind]} its own {key}"
-                yield Problem(record.file, f"duplicate {key}, first used in {first}", hint, _line(entry, [key]), label, key)
+                yield Problem(
+                    record.file, f"duplicate {key}, first used in {first}", hint, _line(entry, [key]), label, key
+                )
             else:
                 ids[record.kind][name] = (record, entry)
     used_topics: set[str] = set()
     for record in records:
-        for entry, value in _entries_with_ids(record):
+        for entry, _ in _entries_with_ids(record):
             label = _label(_SINGULAR[record.kind], entry, entry_key(record.kind))
             for (kind, field), target in REFERENCES.items():
                 if kind != record.kind:
@@ -197,4 +199,6 @@ def _check_references(records: list[Record]) -> Iterator[Problem]:
     for topic_id, (record, entry) in ids["topics"].items():
         if topic_id not in used_topics:
             hint = f"add FAQ entries with 'topic: {topic_id}' or remove the topic"
-            yield Problem(record.file, "topic has no questions", hint, _line(entry, ["id"]), f"topic '{topic_id}'", "id")
+            yield Problem(
+                record.file, "topic has no questions", hint, _line(entry, ["id"]), f"topic '{topic_id}'", "id"
+            )

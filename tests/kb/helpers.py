@@ -11,10 +11,21 @@ def content(**overrides: object) -> Content:
         "principles": {"calm": Principle("calm", "Stay calm", "Breathe first.", "principles/core/calm.md")},
         "topics": (Topic("basics", "Basics", "The basics."),),
         "faqs": (
-            Faq("first", "What now?", "Wait a day.", "Waiting helps *you*.", "basics", ("calm",), ("waiting",), ("storm",)),
+            Faq(
+                "first",
+                "What now?",
+                "Wait a day.",
+                "Waiting helps *you*.",
+                "basics",
+                ("calm",),
+                ("waiting",),
+                ("storm",),
+            ),
         ),
         "scenarios": (
-            Scenario("storm", "A storm", "It is raining.", "They are wet.", ("Stay in",), ("Run",), ("calm",), ("rain",)),
+            Scenario(
+                "storm", "A storm", "It is raining.", "They are wet.", ("Stay in",), ("Run",), ("calm",), ("rain",)
+            ),
         ),
         "terms": (Term("No contact", "Not being in touch.", ("NC",)),),
         "sources": (),

@@ -18,7 +18,11 @@ def test_builds_pages_and_sections(plants: Path) -> None:
         "scenarios/index.md": ["scenarios/yellow-leaves.md", "scenarios/leggy.md"],
     }
     assert set(site.content.sources) == {
-        "faq/light.yml", "faq/topics.yml", "faq/watering.yml", "scenarios/yellow-leaves.yml", "glossary.yml"
+        "faq/light.yml",
+        "faq/topics.yml",
+        "faq/watering.yml",
+        "scenarios/yellow-leaves.yml",
+        "glossary.yml",
     }
     assert "[Leaves turn yellow](../scenarios/yellow-leaves.md)" in site.backlinks("principles/water.md")
     assert site.backlinks("index.md") == ""
@@ -39,6 +43,7 @@ def test_content_error_lists_every_problem_sorted(plants: Path) -> None:
         build_site(plants / "docs", settings_of(plants))
     lines = str(error.value).splitlines()
     assert lines[0].startswith("docs/faq/light.yml:2: faq 'x': field 'answer': missing required field")
-    assert "docs/glossary.yml:1: field 'terms': should be a list, not text (hint: compare with the examples in CONTRIBUTING.md)" in lines
+    expected = "docs/glossary.yml:1: field 'terms': should be a list, not text"
+    assert f"{expected} (hint: compare with the examples in CONTRIBUTING.md)" in lines
     assert lines == sorted(lines, key=lambda line: line.split(":")[0])
     assert len(lines) == len(error.value.problems) > 6

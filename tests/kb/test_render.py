@@ -36,8 +36,16 @@ def test_faq_index_lists_topics_and_question_anchors() -> None:
 
 def test_scenario_sections_in_fixed_order() -> None:
     scenario = Scenario(
-        "storm", "A storm", "It is raining.", "They are wet.", ("Stay in\nand read",), ("Run",), ("calm",), ("rain",),
-        if_you_must_reply="Fine, thanks.", care_note="Call for help if the roof leaks.",
+        "storm",
+        "A storm",
+        "It is raining.",
+        "They are wet.",
+        ("Stay in\nand read",),
+        ("Run",),
+        ("calm",),
+        ("rain",),
+        if_you_must_reply="Fine, thanks.",
+        care_note="Call for help if the roof leaks.",
     )
     data = content(scenarios=(scenario,))
     page = render_pages(data, link(data), SETTINGS)["scenarios/storm.md"]

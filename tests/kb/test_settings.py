@@ -19,5 +19,6 @@ def test_missing_labels_and_unknown_settings_are_reported() -> None:
     assert lines == [
         "site.yml: field 'extra.kb.faq_folder': unknown setting 'faq_folder' "
         "(hint: known settings: faq_dir, glossary_page, labels, principles_dir, scenarios_dir)",
-        "site.yml: field 'extra.kb.labels.avoid': missing label 'avoid' (hint: add 'extra: kb: labels: avoid: ...' to site.yml)",
+        "site.yml: field 'extra.kb.labels.avoid': missing label 'avoid' "
+        "(hint: add 'extra: kb: labels: avoid: ...' to site.yml)",
     ]

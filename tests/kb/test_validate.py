@@ -43,7 +43,11 @@ def test_unknown_field_suggests_the_right_name(plants: Path) -> None:
 def test_missing_required_field(plants: Path) -> None:
     edit(plants, "faq/light.yml", "    short_answer: For ferns and snake plants, yes. Cacti want more.\n", "")
     problem = only(problems_in(plants))
-    assert (problem.entry, problem.field, problem.message) == ("faq 'north-window'", "short_answer", "missing required field")
+    assert (problem.entry, problem.field, problem.message) == (
+        "faq 'north-window'",
+        "short_answer",
+        "missing required field",
+    )
     assert problem.hint == "add 'short_answer:'"
 
 
@@ -72,14 +76,23 @@ def test_duplicate_id_across_files(plants: Path) -> None:
 def test_unknown_principle_reference(plants: Path) -> None:
     edit(plants, "faq/light.yml", "principles: [light]", "principles: [lihgt]")
     problem = only(problems_in(plants))
-    assert (problem.entry, problem.field, problem.message) == ("faq 'north-window'", "principles", "unknown principle 'lihgt'")
+    assert (problem.entry, problem.field, problem.message) == (
+        "faq 'north-window'",
+        "principles",
+        "unknown principle 'lihgt'",
+    )
     assert problem.hint == "did you mean 'light'?"
 
 
 @pytest.mark.parametrize(
     ("name", "old", "new", "message"),
     [
-        ("faq/watering.yml", "scenarios: [yellow-leaves]", "scenarios: [purple-leaves]", "unknown scenario 'purple-leaves'"),
+        (
+            "faq/watering.yml",
+            "scenarios: [yellow-leaves]",
+            "scenarios: [purple-leaves]",
+            "unknown scenario 'purple-leaves'",
+        ),
         ("scenarios/yellow-leaves.yml", "faqs: [north-window]", "faqs: [south-window]", "unknown faq 'south-window'"),
         ("faq/light.yml", "topic: light-and-place", "topic: lighting", "unknown topic 'lighting'"),
     ],

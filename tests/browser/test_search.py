@@ -1,0 +1,39 @@
+"""Material's own search, in a real browser, finds generated FAQ and scenario pages."""
+
+from playwright.sync_api import Page, expect
+
+from .conftest import RequestLog
+
+RESULT = ".md-search-result__item > a.md-search-result__link"
+
+
+def search(page: Page, query: str) -> list[str]:
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill(query)
+    expect(page.locator(RESULT).first).to_be_visible()
+    return [a.get_attribute("href") or "" for a in page.locator(RESULT).all()]
+
+
+def test_search_finds_a_question_by_its_words(page: Page, server: str) -> None:
+    page.goto(server)
+    hrefs = search(page, "blocked")
+    assert any("/faq/" in href or "/scenarios/" in href for href in hrefs), hrefs
+
+
+def test_home_search_form_opens_results(page: Page, server: str) -> None:
+    page.goto(server)
+    page.locator("#kb-home-query").fill("birthday")
+    page.locator("#kb-home-query").press("Enter")
+    expect(page.locator(RESULT).first).to_be_visible()
+    assert "q=birthday" in page.url
+
+
+def test_pages_make_no_third_party_requests(page: Page, server: str, requests_log: RequestLog) -> None:
+    for path in ("", "faq/", "scenarios/", "principles/messages/pressure/", "get-help/"):
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+    search(page, "no contact")
+    page.wait_for_load_state("networkidle")
+    assert requests_log.requests, "the request log saw nothing, so it proves nothing"
+    assert requests_log.foreign() == []
+    assert page.context.cookies() == []
