@@ -45,7 +45,6 @@ def test_broken_content_fails_cleanly_and_keeps_the_old_site(plants: Path, tmp_p
     assert len(problems) == 4, result.stderr
     unknown = r"docs/faq/light\.yml:\d+: faq 'north-window': field 'principles': unknown principle 'lihgt'"
     assert any(re.match(unknown + r" \(hint: did you mean 'light'\?\)$", p) for p in problems)
-    )
     assert any(
         p.startswith("docs/faq/light.yml:4: faq 'north-window': field 'qestion': unknown field") for p in problems
     )
