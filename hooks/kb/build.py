@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kb.links import Graph, link
 from kb.load import load_docs
-from kb.model import Content, build_content
+from kb.model import Content, Principle, build_content
 from kb.problems import ContentError, Problem
 from kb.render import render_abbreviations, render_backlinks, render_pages
 from kb.settings import Settings
@@ -25,9 +25,13 @@ class Site:
     abbreviations: str
     settings: Settings
 
+    def principle_at(self, src: str) -> Principle | None:
+        """The principle whose page is ``src``, if it is one."""
+        return next((p for p in self.content.principles.values() if p.src == src), None)
+
     def backlinks(self, src: str) -> str:
         """Markdown to append to the principle page at ``src`` ('' for any other page)."""
-        principle = next((p for p in self.content.principles.values() if p.src == src), None)
+        principle = self.principle_at(src)
         return render_backlinks(principle, self.graph, self.settings) if principle else ""
 
     def sections(self) -> dict[str, list[str]]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from kb.links import Graph
-from kb.model import Content, Principle, Term
+from kb.model import Content, Faq, Principle, Term
 from kb.settings import Settings
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -38,6 +38,7 @@ def render_pages(content: Content, graph: Graph, settings: Settings) -> dict[str
                 graph=graph,
                 tags=_tags(faqs),
                 scenario_dir=scenario_dir,
+                structured_data=_faq_page_data(faqs),
             )
     if content.scenarios:
         index = f"{scenario_dir}/index.md"
@@ -91,6 +92,18 @@ def render_abbreviations(terms: Iterable[Term]) -> str:
 def anchor(text: str) -> str:
     """A stable anchor for a glossary term."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _faq_page_data(faqs: list[Faq]) -> dict[str, object]:
+    """schema.org FAQPage data for a topic page: each question with its short answer."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [
+            {"@type": "Question", "name": f.question, "acceptedAnswer": {"@type": "Answer", "text": f.short_answer}}
+            for f in faqs
+        ],
+    }
 
 
 def _spellings(term: Term) -> list[str]:

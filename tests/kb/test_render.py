@@ -18,7 +18,10 @@ def test_generated_page_paths() -> None:
 
 def test_topic_page_has_anchored_question_short_answer_first_then_links() -> None:
     page = render_pages(content(), link(content()), SETTINGS)["faq/basics.md"]
-    assert front_matter(page) == {"title": "Basics", "description": "The basics.", "tags": ["waiting"]}
+    meta = front_matter(page)
+    assert (meta["title"], meta["description"], meta["tags"]) == ("Basics", "The basics.", ["waiting"])
+    question = meta["structured_data"]["mainEntity"][0]
+    assert (question["name"], question["acceptedAnswer"]["text"]) == ("What now?", "Wait a day.")
     heading = page.index("## What now? { #first }")
     short = page.index("Wait a day.\n{ .kb-short-answer }")
     answer = page.index("Waiting helps *you*.")
@@ -72,7 +75,7 @@ def test_optional_scenario_sections_are_left_out() -> None:
 def test_plain_text_cannot_become_markup() -> None:
     faq = Faq("x", "Is <3 too much?", "Less < more > none.", "Body.", "basics", ("calm",), ())
     data = content(faqs=(faq,))
-    page = render_pages(data, link(data), SETTINGS)["faq/basics.md"]
+    page = render_pages(data, link(data), SETTINGS)["faq/basics.md"].split("---\n", 2)[2]
     assert "Is &lt;3 too much?" in page
     assert "Less &lt; more &gt; none." in page
     assert "<3" not in page
