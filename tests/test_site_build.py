@@ -1,6 +1,7 @@
 """The real Unsent site, built once with --strict, checked against its own content."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,34 @@ def test_no_external_font_or_generator_link(built_site: Path) -> None:
     home = html(built_site, "index.md")
     assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
     assert "squidfunk.github.io" not in home
+
+
+def test_every_page_has_a_description_and_sharing_tags(built_site: Path) -> None:
+    site_wide = "Calm, plain advice for the moment after a breakup"
+    for path in built_site.rglob("*.html"):
+        page = path.read_text()
+        assert 'property="og:title"' in page and 'property="og:description"' in page, path
+        if path.name == "index.html" and path.parent != built_site and path.parent.name != "tags":
+            description = re.search(r'<meta name="description" content="([^"]*)"', page)
+            assert description and site_wide not in description.group(1), path
+
+
+def test_faq_pages_carry_valid_faqpage_data(built_site: Path, kb_site) -> None:
+    for topic in kb_site.content.topics:
+        page = html(built_site, f"faq/{topic.id}.md")
+        (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+        data = json.loads(block)
+        assert data["@type"] == "FAQPage"
+        names = [q["name"] for q in data["mainEntity"]]
+        assert names == [f.question for f in kb_site.content.faqs if f.topic == topic.id]
+
+
+def test_robots_points_at_the_sitemap(built_site: Path, site_url: str) -> None:
+    robots = (built_site / "robots.txt").read_text()
+    assert f"Sitemap: {site_url}sitemap.xml" in robots
+    assert (built_site / "sitemap.xml").exists()
+
+
+def test_404_page_offers_search_and_help(built_site: Path) -> None:
+    page = (built_site / "404.html").read_text()
+    assert 'name="q"' in page and "get-help/" in page
