@@ -17,6 +17,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if link.endswith(".md"):
         page = files.get_file_from_path(link)
         if page is None:
-            raise PluginError(f"mkdocs.yml: extra.help.link: no page '{link}' in docs/ (hint: use a path like get-help.md)")
+            raise PluginError(
+                f"mkdocs.yml: extra.help.link: no page '{link}' in docs/ (hint: use a path like get-help.md)"
+            )
         help_links["link"] = page.url
     return files
