@@ -1,7 +1,14 @@
 """The MkDocs adapter, exercised through real builds of the tiny plant-care site."""
 
 import json
+import os
 import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import kb_pages
@@ -66,3 +73,41 @@ def test_engine_knows_nothing_of_the_subject() -> None:
     assert engine
     offenders = [f"{p.relative_to(ROOT)}: {m.group(0)}" for p in engine for m in subject.finditer(p.read_text())]
     assert offenders == []
+
+
+def test_serve_rebuilds_a_generated_page_when_its_yaml_changes(plants: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/faq/light-and-place/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=plants,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert "Is a north window enough?" in _poll(url, lambda body: "north window" in body)
+        light = plants / "docs/faq/light.yml"
+        light.write_text(light.read_text().replace("Is a north window enough?", "Is an east window enough?"))
+        assert "Is an east window enough?" in _poll(url, lambda body: "east window" in body)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _poll(url: str, ready: Callable[[str], bool], seconds: float = 30) -> str:
+    """Fetch ``url`` until ``ready`` says the body is what we wait for, or time runs out."""
+    deadline = time.monotonic() + seconds
+    body = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                body = response.read().decode()
+            if ready(body):
+                return body
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return body
