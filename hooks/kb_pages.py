@@ -11,6 +11,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kb import ContentError, Settings, Site, build_site
+from kb.checker import compile_rules, output_path, to_json
 
 # Set by on_config on every build (mkdocs serve re-runs it after each edit).
 _site: Site | None = None
@@ -37,6 +38,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(file)  # structured data is built into pages, never published raw
     for path, markdown in site.pages.items():
         files.append(File.generated(config, path, content=markdown))
+    urls = {pid: _url(files, principle.src) for pid, principle in site.content.principles.items()}
+    for src, rules in site.rules.items():
+        compiled = compile_rules(rules, urls)
+        files.append(File.generated(config, output_path(src), content=to_json(compiled)))
     return files
 
 
@@ -45,6 +50,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if principle := site.principle_at(page.file.src_uri):
         page.meta.setdefault("description", principle.summary)
     return "\n\n".join(part for part in (markdown, site.backlinks(page.file.src_uri), site.abbreviations) if part)
+
+
+def _url(files: Files, src: str) -> str:
+    file = files.get_file_from_path(src)
+    return file.url if file else src
 
 
 def _require_site() -> Site:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from kb.checker import rule_sets
 from kb.links import Graph, link
 from kb.load import load_docs
 from kb.model import Content, Principle, build_content
@@ -24,6 +27,7 @@ class Site:
     pages: dict[str, str]
     abbreviations: str
     settings: Settings
+    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # checker rules by source path
 
     def principle_at(self, src: str) -> Principle | None:
         """The principle whose page is ``src``, if it is one."""
@@ -64,4 +68,4 @@ def build_site(docs_dir: Path, settings: Settings, root: Path | None = None) -> 
     ]
     if clashes:
         raise ContentError(clashes)
-    return Site(content, graph, pages, render_abbreviations(content.terms), settings)
+    return Site(content, graph, pages, render_abbreviations(content.terms), settings, rule_sets(records))

@@ -12,6 +12,8 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
+from kb.checker import phrase_error
+
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
 # Top-level key of a structured file (or 'principle' for page front matter) -> schema file.
@@ -21,6 +23,7 @@ KINDS = {
     "scenarios": "scenarios.schema.json",
     "terms": "terms.schema.json",
     "principle": "principle.schema.json",
+    "rules": "rules.schema.json",
 }
 
 # A tag, comment, doctype or processing instruction: anything a browser would treat as markup.
@@ -46,7 +49,14 @@ def _no_html(validator: Any, enabled: bool, instance: Any, schema: dict) -> Iter
         yield ValidationError(f"contains raw HTML ('{found}')")
 
 
-_Validator = validators.extend(Draft202012Validator, {"maxWords": _max_words, "noHtml": _no_html})
+def _phrase_syntax(validator: Any, enabled: bool, instance: Any, schema: dict) -> Iterator[ValidationError]:
+    if enabled and isinstance(instance, str) and (problem := phrase_error(instance)):
+        yield ValidationError(f"phrase '{instance}': {problem}")
+
+
+_Validator = validators.extend(
+    Draft202012Validator, {"maxWords": _max_words, "noHtml": _no_html, "phraseSyntax": _phrase_syntax}
+)
 
 
 @cache

@@ -19,8 +19,18 @@ REFERENCES = {
     ("faqs", "scenarios"): "scenarios",
     ("scenarios", "principles"): PRINCIPLE_KIND,
     ("scenarios", "faqs"): "faqs",
+    ("rules", "principle"): PRINCIPLE_KIND,
 }
-_SINGULAR = {"topics": "topic", "faqs": "faq", "scenarios": "scenario", "terms": "term", PRINCIPLE_KIND: "principle"}
+_SINGULAR = {
+    "topics": "topic",
+    "faqs": "faq",
+    "scenarios": "scenario",
+    "terms": "term",
+    PRINCIPLE_KIND: "principle",
+    "rules": "pattern",
+}
+# Kinds whose top-level key holds a mapping; their entries are the list under this key of it.
+NESTED_ENTRIES = {"rules": "patterns"}
 
 
 def validate(records: list[Record]) -> list[Problem]:
@@ -31,7 +41,10 @@ def validate(records: list[Record]) -> list[Problem]:
 
 def entries(record: Record) -> list[Any]:
     """The entries of a record: the list under its key, or the front matter itself."""
-    return [record.data] if record.kind == PRINCIPLE_KIND else record.data[record.kind]
+    if record.kind == PRINCIPLE_KIND:
+        return [record.data]
+    data = record.data[record.kind]
+    return data[NESTED_ENTRIES[record.kind]] if record.kind in NESTED_ENTRIES else data
 
 
 def entry_key(kind: str) -> str:
@@ -43,7 +56,12 @@ def _is_list_of_entries(record: Record) -> bool:
     """Cross-references are checked even in files with schema errors, wherever the shape allows."""
     if record.kind == PRINCIPLE_KIND:
         return isinstance(record.data, dict)
-    return record.kind in KINDS and isinstance(record.data[record.kind], list)
+    if record.kind not in KINDS:
+        return False
+    data = record.data[record.kind]
+    if record.kind in NESTED_ENTRIES:
+        data = data.get(NESTED_ENTRIES[record.kind]) if isinstance(data, dict) else None
+    return isinstance(data, list)
 
 
 def _entries_with_ids(record: Record) -> Iterator[tuple[Any, str]]:
@@ -133,11 +151,13 @@ def _locate(record: Record, path: list[Any]) -> tuple[Any, str, list[Any]]:
     if record.kind == PRINCIPLE_KIND:
         entry = record.data
         return entry, _label(singular, entry, "id"), path
-    if len(path) >= 2 and isinstance(path[1], int):
-        entry = record.data[path[0]][path[1]]
+    inside = [NESTED_ENTRIES[record.kind]] if record.kind in NESTED_ENTRIES else []
+    depth = 1 + len(inside)
+    if len(path) > depth and path[1:depth] == inside and isinstance(path[depth], int):
+        entry = entries(record)[path[depth]]
         key = entry_key(record.kind)
-        fallback = f"{singular} #{path[1] + 1}"
-        return entry, _label(singular, entry, key) or fallback, path[2:]
+        fallback = f"{singular} #{path[depth] + 1}"
+        return entry, _label(singular, entry, key) or fallback, path[depth + 1 :]
     return record.data, "", path
 
 

@@ -1,0 +1,282 @@
+"""Checker rules: the phrase syntax, validation of rule files, and compilation to JSON."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kb.checker import compile_rules, output_path, phrase_error, phrase_regex
+from kb.load import load_docs
+from kb.problems import Problem
+from kb.validate import validate
+
+from ..conftest import ROOT, run_build
+
+# The browser reads the compiled patterns with the flags "gi" and no "u": ASCII \w, any case.
+FLAGS = re.IGNORECASE | re.ASCII
+
+RULES = """\
+# yaml-language-server: $schema=../../hooks/kb/schemas/rules.schema.json
+rules:
+  summary:
+    lead: Taken together, this note asks the plant
+    and: and
+    none: Nothing stands out.
+    advice: Let the soil dry first.
+  negation:
+    words: [not, never, "don't"]
+    window: 3
+  variants:
+    - ["don't", "do not"]
+  practical:
+    answer: This is only about supplies.
+    mixed: Part of this is about supplies.
+    topics:
+      - words: [(compost|pot|pots)]
+        example: Buy a bag of compost on Saturday.
+  patterns:
+    - id: overwatering
+      label: Too much water
+      why: Roots rot in wet soil.
+      principle: water
+      asks: to sit in wet soil
+      phrases:
+        - water (it|them) (every day|daily)
+        - "[always] keep the soil wet"
+      except:
+        - water it every day in summer
+    - id: rambling
+      label: Length
+      why: Long notes go unread.
+      principle: light
+      asks: to read a lot
+      min_words: 40
+"""
+
+
+def matches(phrase: str, text: str, variants: list[list[str]] | None = None) -> bool:
+    return re.search(rf"(?<![\w'\u2019])(?:{phrase_regex(phrase, variants)})", text, FLAGS) is not None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text"),
+    [
+        ("(love|miss) you", "I MISS you"),
+        ("i [still|really] love you", "i love you"),
+        ("i [still|really] love you", "I still love you"),
+        ("love you [so much]", "love you so much"),
+        ("[please] come back", "come back"),
+        ("why did you ... leave", "why did you just up and leave"),
+        ("apologi(se|ze)", "apologize"),
+        ("i'm sorry", "im sorry"),
+        ("i'm sorry", "I\u2019m sorry"),
+        ("forgiv* me", "forgiving me"),
+        ("you owe me #", "you owe me \u00a342.50"),
+        ("please come back", "please, come back"),
+    ],
+)
+def test_phrase_matches(phrase: str, text: str) -> None:
+    assert matches(phrase, text)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text"),
+    [
+        ("i [still|really] love you", "i still really love you"),
+        ("why did you ... leave", "why did you one two three four leave"),
+        ("please come back", "please. Come back"),
+        ("love you", "glove you"),
+    ],
+)
+def test_phrase_does_not_match(phrase: str, text: str) -> None:
+    assert not matches(phrase, text)
+
+
+def test_variants_widen_a_phrase() -> None:
+    variants = [["i'm", "i am"], ["you", "u"]]
+    assert matches("i'm sorry", "I am sorry", variants)
+    assert matches("miss you", "miss u", variants)
+    assert not matches("i'm sorry", "I am sorry")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "problem"),
+    [
+        ("(love|miss you", "a bracket is not closed; add ')'"),
+        ("love] you", "']' has no opening bracket"),
+        ("love|miss", "'|' only works inside brackets, like (a|b)"),
+        ("(love||miss) you", "a choice has an empty option; write [a|b] for an optional choice"),
+        ("love you!", "'!' cannot be used in a phrase"),
+        ("... you", "'...' needs a word and a space on both sides"),
+        ("[so]", "can match empty text"),
+    ],
+)
+def test_phrase_errors(phrase: str, problem: str) -> None:
+    assert phrase_error(phrase) == problem
+
+
+def test_output_path() -> None:
+    assert output_path("checker/rules.yml") == "checker/rules.json"
+
+
+def compiled(rules_text: str = RULES) -> dict:
+    return compile_rules(yaml.safe_load(rules_text)["rules"], {"water": "principles/water/", "light": "x/"})
+
+
+def test_compiled_rules_hold_what_the_browser_needs() -> None:
+    data = compiled()
+    first, second = data["patterns"]
+    assert (first["id"], first["url"], first["why"], first["asks"]) == (
+        "overwatering",
+        "principles/water/",
+        "Roots rot in wet soil.",
+        "to sit in wet soil",
+    )
+    assert re.search(first["re"], "Please water them daily.", FLAGS)
+    assert re.search(first["re"], "We keep the soil wet.", FLAGS)
+    assert not re.search(first["re"], "Water them weekly.", FLAGS)
+    assert re.search(first["except"], "water it every day in summer", FLAGS)
+    assert (second["re"], second["except"], second["min_words"]) == ("", "", 40)
+    assert "min_words" not in first
+    assert [re.fullmatch(data["negation"]["re"], w, FLAGS) is not None for w in ("don't", "dont", "NOT", "now")] == [
+        True,
+        True,
+        True,
+        False,
+    ]
+    assert data["practical"]["topics"][0]["example"] == "Buy a bag of compost on Saturday."
+    assert re.search(data["practical"]["topics"][0]["re"], "two pots", FLAGS)
+    assert data["summary"]["lead"] == "Taken together, this note asks the plant"
+
+
+def test_patterns_match_whole_words_and_possessives() -> None:
+    pattern = compiled(RULES.replace("(compost|pot|pots)", "(kid|kids)"))["practical"]["topics"][0]["re"]
+    assert re.search(pattern, "the kids' shoes", FLAGS)
+    assert re.search(pattern, "the kid's coat", FLAGS)
+    assert not re.search(pattern, "kidney beans", FLAGS)
+    assert not re.search(compiled()["patterns"][0]["re"].replace("water", "you"), "you're", FLAGS)
+
+
+def test_real_rules_compile() -> None:
+    rules = yaml.safe_load((ROOT / "docs/checker/rules.yml").read_text())["rules"]
+    data = compile_rules(rules, {p["principle"]: "x/" for p in rules["patterns"]})
+    assert {p["id"] for p in data["patterns"]} >= {
+        "feelings",
+        "gratitude",
+        "apology",
+        "begging",
+        "explanations",
+        "guilt",
+        "pressure",
+        "nostalgia",
+        "length",
+    }
+    for pattern in data["patterns"]:
+        if pattern["re"]:
+            re.compile(pattern["re"])
+
+
+# Rule files, validated with the rest of the content of the plant-care fixture.
+
+
+def write_rules(site: Path, text: str = RULES) -> None:
+    (site / "docs/checker").mkdir(exist_ok=True)
+    (site / "docs/checker/rules.yml").write_text(text)
+
+
+def problems_in(site: Path) -> list[Problem]:
+    records, problems = load_docs(site / "docs", site, "principles")
+    return problems + validate(records)
+
+
+def only(problems: list[Problem]) -> Problem:
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    return problems[0]
+
+
+def test_valid_rules_have_no_problems(plants: Path) -> None:
+    write_rules(plants)
+    assert problems_in(plants) == []
+
+
+def test_unknown_principle(plants: Path) -> None:
+    write_rules(plants, RULES.replace("principle: water", "principle: watr"))
+    problem = only(problems_in(plants))
+    assert str(problem) == (
+        "docs/checker/rules.yml:23: pattern 'overwatering': field 'principle': unknown principle 'watr' "
+        "(hint: did you mean 'water'?)"
+    )
+
+
+def test_duplicate_pattern_id(plants: Path) -> None:
+    write_rules(plants, RULES.replace("id: rambling", "id: overwatering"))
+    problem = only(problems_in(plants))
+    assert (problem.line, problem.entry, problem.field) == (30, "pattern 'overwatering'", "id")
+    assert problem.message == "duplicate id, first used in docs/checker/rules.yml:20"
+
+
+def test_bad_phrase_names_file_line_entry_and_field(plants: Path) -> None:
+    write_rules(plants, RULES.replace("water (it|them) (every day|daily)", "water (it|them (every day|daily)"))
+    problem = only(problems_in(plants))
+    assert (problem.file, problem.line, problem.entry, problem.field) == (
+        "docs/checker/rules.yml",
+        25,  # the line of 'phrases:'; the message quotes the phrase itself
+        "pattern 'overwatering'",
+        "phrases.0",
+    )
+    assert problem.message == "phrase 'water (it|them (every day|daily)': a bracket is not closed; add ')'"
+    assert "(a|b) is a choice" in problem.hint
+
+
+def test_bad_except_phrase_and_practical_word(plants: Path) -> None:
+    text = RULES.replace("water it every day in summer", "water it every day in summer!")
+    write_rules(plants, text.replace("[(compost|pot|pots)]", "[compost|pots]"))
+    problems = problems_in(plants)
+    assert {(p.entry, p.field) for p in problems} == {
+        ("pattern 'overwatering'", "except.0"),
+        ("", "rules.practical.topics.0.words.0"),
+    }
+
+
+def test_pattern_needs_phrases_or_a_word_count(plants: Path) -> None:
+    write_rules(plants, RULES.replace("      min_words: 40\n", ""))
+    problem = only(problems_in(plants))
+    assert (problem.entry, problem.field, problem.message) == (
+        "pattern 'rambling'",
+        "phrases",
+        "missing required field",
+    )
+
+
+def test_unknown_field_in_a_pattern(plants: Path) -> None:
+    write_rules(plants, RULES.replace("      asks: to read a lot", "      ask: to read a lot"))
+    problems = problems_in(plants)
+    assert any(p.field == "ask" and p.hint == "did you mean 'asks'?" for p in problems)
+
+
+def test_negation_word_that_yaml_reads_as_true_or_false(plants: Path) -> None:
+    write_rules(plants, RULES.replace('[not, never, "don\'t"]', "[not, no]"))
+    problem = only(problems_in(plants))
+    assert (problem.field, problem.message) == ("rules.negation.words.1", "should be text, not true/false")
+
+
+def test_build_publishes_compiled_rules_and_not_the_source(plants: Path, tmp_path: Path) -> None:
+    write_rules(plants)
+    out = tmp_path / "out"
+    result = run_build(plants / "mkdocs.yml", out)
+    assert result.returncode == 0, result.stderr
+    data = json.loads((out / "checker/rules.json").read_text())
+    assert data["patterns"][0]["url"] == "principles/water/"
+    assert not (out / "checker/rules.yml").exists()
+
+
+def test_build_fails_cleanly_on_a_bad_rule(plants: Path, tmp_path: Path) -> None:
+    write_rules(plants, RULES.replace("principle: light", "principle: shade"))
+    result = run_build(plants / "mkdocs.yml", tmp_path / "out")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        "docs/checker/rules.yml:33: pattern 'rambling': field 'principle': unknown principle 'shade'" in result.stderr
+    )
