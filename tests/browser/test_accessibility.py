@@ -1,0 +1,96 @@
+"""axe-core in Chromium finds nothing on any page type, in light and dark, wide and narrow.
+
+Page types are found in the build itself, so a new kind of page (such as the tools under
+tools/) is covered as soon as it ships, and a page type that disappears fails loudly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material palette
+WIDTHS = (1280, 390)
+RESULT = ".md-search-result__item > a.md-search-result__link"
+
+# Page type -> glob (relative to the built site) whose first match stands for the type.
+PAGE_TYPES = {
+    "home": "index.html",
+    "principle section index": "principles/*/index.html",
+    "principle": "principles/*/*/index.html",
+    "FAQ index": "faq/index.html",
+    "FAQ topic": "faq/*/index.html",
+    "scenario index": "scenarios/index.html",
+    "scenario": "scenarios/*/index.html",
+    "glossary": "glossary/index.html",
+    "get help": "get-help/index.html",
+    "about": "about/index.html",
+    "tags": "tags/index.html",
+    "not found": "404.html",
+}
+
+
+def url_path(built_site: Path, html: Path) -> str:
+    """The address a reader uses for a built file: directory URLs end in '/'."""
+    rel = html.relative_to(built_site).as_posix()
+    return rel.removesuffix("index.html") if rel.endswith("index.html") else rel
+
+
+def pages_to_check(built_site: Path) -> dict[str, str]:
+    pages = {}
+    for name, pattern in PAGE_TYPES.items():
+        found = sorted(built_site.glob(pattern))
+        assert found, f"no built page for the page type '{name}' ({pattern})"
+        pages[name] = url_path(built_site, found[0])
+    for html in sorted(built_site.glob("tools/**/index.html")):
+        pages[f"tool {url_path(built_site, html)}"] = url_path(built_site, html)
+    return pages
+
+
+# Colours measured mid-fade are wrong, so let finite CSS transitions and animations finish first.
+SETTLE = """Promise.all(document.getAnimations()
+  .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+  .map(a => a.finished.catch(() => null)))"""
+
+
+def violations(axe: Axe, page: Page, label: str) -> list[str]:
+    page.evaluate(SETTLE)
+    found = axe.run(page).response["violations"]
+    return [
+        f"{label}: {v['id']} ({v['impact']}): {v['help']}: " + "; ".join(", ".join(n["target"]) for n in v["nodes"][:5])
+        for v in found
+    ]
+
+
+def open_search_with_results(page: Page, width: int, query: str) -> None:
+    if width < 1220:  # Material hides the search box behind an icon below its wide layout
+        page.locator("label[for='__search']").first.click()
+    page.locator("input.md-search__input").click()
+    expect(page.locator(".md-search-result__meta")).not_to_have_text("Initializing search", timeout=30_000)
+    page.locator("input.md-search__input").press_sequentially(query)
+    expect(page.locator(RESULT).first).to_be_visible(timeout=30_000)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_no_axe_violations(browser: Browser, server: str, built_site: Path, scheme: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    axe = Axe()
+    found: list[str] = []
+    try:
+        for name, path in pages_to_check(built_site).items():
+            page.goto(server + path)
+            # Proves the palette follows the emulated system setting, so dark really is tested.
+            assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme], name
+            found += violations(axe, page, f"{name} /{path}")
+        page.goto(server)
+        open_search_with_results(page, width, "text")
+        found += violations(axe, page, "search overlay with results")
+    finally:
+        context.close()
+    assert found == [], f"{len(found)} axe violation(s) at {width}px, {scheme}:\n" + "\n".join(found)
