@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -24,7 +25,15 @@ class Problem:
         if self.field:
             parts.append(f"field '{self.field}'")
         text = ": ".join(parts) + f": {self.message}"
-        return f"{text} (hint: {self.hint})" if self.hint else text
+        return _one_line(f"{text} (hint: {self.hint})" if self.hint else text)
+
+
+# Values quoted in a problem may hold line breaks; show them escaped so each problem stays one line.
+_LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    return _LINE_BREAKS.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 class ContentError(Exception):

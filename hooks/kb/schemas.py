@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
 from kb.checker import phrase_error
+from kb.safety import find_script
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
@@ -47,6 +48,8 @@ def _max_words(validator: Any, limit: int, instance: Any, schema: dict) -> Itera
 def _no_html(validator: Any, enabled: bool, instance: Any, schema: dict) -> Iterator[ValidationError]:
     if enabled and isinstance(instance, str) and (found := find_html(instance)):
         yield ValidationError(f"contains raw HTML ('{found}')")
+    elif enabled and isinstance(instance, str) and (found := find_script(instance)):
+        yield ValidationError(f"contains {found}, which would run script in the browser")
 
 
 def _phrase_syntax(validator: Any, enabled: bool, instance: Any, schema: dict) -> Iterator[ValidationError]:

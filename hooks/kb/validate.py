@@ -181,7 +181,8 @@ def _line(entry: Any, field_path: list[Any]) -> int | None:
 
 
 def _join(prefix: str, name: Any) -> str:
-    return f"{prefix}.{name}" if prefix else str(name)
+    name = str(name) if str(name).strip() else "(empty)"  # a blank key still needs a visible name
+    return f"{prefix}.{name}" if prefix else name
 
 
 def _check_references(records: list[Record]) -> Iterator[Problem]:
@@ -209,7 +210,7 @@ def _check_references(records: list[Record]) -> Iterator[Problem]:
                 refs = entry.get(field)
                 refs = [refs] if isinstance(refs, str) else refs if isinstance(refs, list) else []
                 if field == "topic":
-                    used_topics.update(refs)
+                    used_topics.update(ref for ref in refs if isinstance(ref, str))
                 for ref in refs:
                     if isinstance(ref, str) and ref not in ids[target]:
                         close = difflib.get_close_matches(ref, list(ids[target]), n=1)

@@ -1,0 +1,67 @@
+"""What a reader types into the tools stays in the page: no requests after load, no storage without consent."""
+
+from playwright.sync_api import Page, expect
+
+from .conftest import RequestLog
+
+DRAFT = "I'm so sorry. Please come back, I still love you and I can't sleep."
+
+
+def storage(page: Page) -> str:
+    """Everything the page keeps in localStorage and sessionStorage, as one string."""
+    return page.evaluate(
+        "() => [localStorage, sessionStorage].flatMap(s => Object.keys(s).map(k => k + '=' + s.getItem(k))).join('\\n')"
+    )
+
+
+def test_no_requests_while_typing_or_counting(page: Page, server: str, requests_log: RequestLog) -> None:
+    page.goto(server + "tools/checker/")
+    page.wait_for_load_state("networkidle")
+    loaded = len(requests_log.requests)
+    assert any(url.endswith("/checker/rules.json") for url in requests_log.requests)
+    page.locator("#ck-draft").press_sequentially(DRAFT)
+    expect(page.locator(".ck-group").first).to_be_visible()
+    page.get_by_label("Keep this draft on this device").check()
+    page.get_by_role("button", name="Delete everything").click()
+    page.wait_for_timeout(500)
+    assert requests_log.requests[loaded:] == []
+
+    page.goto(server + "tools/counter/")
+    page.wait_for_load_state("networkidle")
+    loaded = len(requests_log.requests)
+    page.locator("#nc-date").fill("2026-01-02")
+    page.get_by_role("button", name="Save date").click()
+    page.get_by_label("Hide the number").check()
+    page.get_by_role("button", name="I broke it, start again").click()
+    page.get_by_role("button", name="Delete my data").click()
+    page.wait_for_timeout(500)
+    assert requests_log.requests[loaded:] == []
+    assert requests_log.foreign() == []
+    assert page.context.cookies() == []
+
+
+def test_draft_is_stored_only_when_the_reader_asks(page: Page, server: str) -> None:
+    page.goto(server + "tools/checker/")
+    draft = page.locator("#ck-draft")
+    draft.fill(DRAFT)
+    expect(page.locator(".ck-group").first).to_be_visible()
+    assert "come back" not in storage(page)
+    page.reload()
+    expect(draft).to_have_value("")
+
+    draft.fill(DRAFT)
+    page.get_by_label("Keep this draft on this device").check()
+    assert "come back" in storage(page)
+    page.reload()
+    expect(draft).to_have_value(DRAFT)
+    expect(page.get_by_label("Keep this draft on this device")).to_be_checked()
+    expect(page.locator(".ck-group[data-pattern=begging]")).to_be_visible()
+
+    page.get_by_label("Keep this draft on this device").uncheck()
+    assert "come back" not in storage(page)
+    page.get_by_label("Keep this draft on this device").check()
+    page.get_by_role("button", name="Delete everything").click()
+    expect(draft).to_have_value("")
+    assert "come back" not in storage(page)
+    page.reload()
+    expect(draft).to_have_value("")

@@ -1,0 +1,21 @@
+"""The two browser tools stay small: their code, measured gzipped from the real build."""
+
+import gzip
+from pathlib import Path
+
+KB = 1024
+CODE = ["assets/checker.js", "assets/counter.js", "assets/tools.css"]
+
+
+def gzipped(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=9))
+
+
+def test_tool_code_is_at_most_10_kb_gzipped(built_site: Path) -> None:
+    sizes = {name: gzipped(built_site / name) for name in CODE}
+    assert sum(sizes.values()) <= 10 * KB, sizes
+
+
+def test_checker_rules_stay_within_their_budget(built_site: Path) -> None:
+    """The phrase lists are data, loaded once by the checker page; keep them from growing unnoticed."""
+    assert gzipped(built_site / "checker/rules.json") <= 16 * KB
