@@ -25,6 +25,7 @@ KINDS = {
     "terms": "terms.schema.json",
     "principle": "principle.schema.json",
     "rules": "rules.schema.json",
+    "synonyms": "synonyms.schema.json",
 }
 
 # A tag, comment, doctype or processing instruction: anything a browser would treat as markup.

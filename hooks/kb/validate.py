@@ -28,6 +28,7 @@ _SINGULAR = {
     "terms": "term",
     PRINCIPLE_KIND: "principle",
     "rules": "pattern",
+    "synonyms": "synonym group",
 }
 # Kinds whose top-level key holds a mapping; their entries are the list under this key of it.
 NESTED_ENTRIES = {"rules": "patterns"}

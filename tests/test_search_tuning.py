@@ -1,0 +1,124 @@
+"""Search tuning: hidden synonym fields, weights and the worker script, on small indexes and a real build."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from searchtune import TEXT_SYNONYMS, TITLE_SYNONYMS, Tuning, compile_groups, tune
+from searchtune.worker import SCRIPT, find_worker, with_query_words
+
+from .conftest import ROOT, run_build
+
+GROUPS = compile_groups([{"words": ["watering can", "can", "sprinkler"]}, {"words": ["pot", "planter", "container"]}])
+
+
+def index(*docs: dict[str, Any]) -> dict[str, Any]:
+    fields = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}
+    return {"config": {"lang": ["en"], "fields": fields}, "docs": list(docs)}
+
+
+def test_synonyms_go_into_hidden_fields_and_leave_what_readers_see_alone() -> None:
+    doc = {"location": "faq/water/#daily", "title": "Pick a <code>Planter</code>", "text": "<p>Use a sprinkler.</p>"}
+    others = [{"location": f"other{i}/", "title": "", "text": ""} for i in range(2)]
+    tuned = tune(index(doc, *others), Tuning(GROUPS))["docs"][0]
+    assert tuned[TITLE_SYNONYMS] == "pot container"
+    assert tuned[TEXT_SYNONYMS] == "watering can can"
+    assert {key: tuned[key] for key in doc} == doc
+
+
+def test_a_plural_uses_the_group_and_the_whole_word_is_still_added() -> None:
+    tuned = tune(index({"location": "a/", "title": "Pots and planters", "text": ""}), Tuning(GROUPS))["docs"][0]
+    assert tuned[TITLE_SYNONYMS] == "pot planter container"
+
+
+def test_words_are_matched_whole_and_entries_without_them_get_nothing() -> None:
+    doc = {"location": "a/", "title": "Potting mix", "text": "<p>A cannister of spotless soil.</p>"}
+    assert tune(index(doc), Tuning(GROUPS))["docs"][0] == doc
+
+
+def test_a_group_on_most_pages_is_kept_out_of_bodies_but_not_headings() -> None:
+    docs = [{"location": f"p{i}/", "title": "Sprinkler" if i == 0 else "Other", "text": "A pot."} for i in range(3)]
+    tuned = tune(index(*docs), Tuning(GROUPS))["docs"]
+    assert all(TEXT_SYNONYMS not in doc for doc in tuned)
+    assert tuned[0][TITLE_SYNONYMS] == "watering can can"
+
+
+def test_the_hidden_fields_are_indexed_with_their_weights() -> None:
+    fields = tune(index(), Tuning(fields={"tags": 50, TEXT_SYNONYMS: 0.25}))["config"]["fields"]
+    assert fields["tags"] == {"boost": 50.0}
+    assert fields[TEXT_SYNONYMS] == {"boost": 0.25}
+    assert fields[TITLE_SYNONYMS]["boost"] > 0
+    assert fields["title"] == {"boost": 1000.0}
+
+
+def test_tags_stay_on_the_page_entry_only() -> None:
+    page = {"location": "faq/water/", "title": "Water", "text": "", "tags": ["water"]}
+    section = {**page, "location": "faq/water/#daily"}
+    tuned = tune(index(page, section), Tuning())["docs"]
+    assert tuned[0]["tags"] == ["water"]
+    assert "tags" not in tuned[1]
+
+
+def test_the_first_matching_pattern_sets_the_weight_in_either_url_style() -> None:
+    tuning = Tuning(weights=[("faq/#*", 0.5), ("faq/*#*", 3.0)])
+    docs = [
+        {"location": "faq/#water", "title": "", "text": ""},
+        {"location": "faq/water/#daily", "title": "", "text": "", "boost": 2.0},
+        {"location": "faq/water.html#daily", "title": "", "text": ""},
+        {"location": "faq/index.html#water", "title": "", "text": ""},
+        {"location": "principles/water/", "title": "", "text": ""},
+    ]
+    boosts = [doc.get("boost") for doc in tune(index(*docs), tuning)["docs"]]
+    assert boosts == [0.5, 6.0, 3.0, 0.5, None]
+
+
+def test_the_query_script_goes_in_front_of_the_worker_once() -> None:
+    worker = "addEventListener('message', handle)"
+    patched = with_query_words(worker)
+    assert patched.startswith(SCRIPT.read_text()) and patched.endswith(worker)
+    assert with_query_words(patched) == patched
+
+
+def test_find_worker_needs_exactly_one(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        find_worker(tmp_path)
+
+
+def test_the_built_site_ships_a_tuned_index_and_no_synonyms_file(built_site: Path) -> None:
+    data = json.loads((built_site / "search/search_index.json").read_text())
+    assert TITLE_SYNONYMS in data["config"]["fields"]
+    docs = {doc["location"]: doc for doc in data["docs"]}
+    assert any(TITLE_SYNONYMS in doc for doc in docs.values())
+    assert not [doc for location, doc in docs.items() if "#" in location and "tags" in doc]
+    assert find_worker(built_site).read_text().startswith(SCRIPT.read_text())
+    assert not list(built_site.rglob("*.yml"))
+
+
+def _with_tuning(plants: Path, synonyms: str) -> Path:
+    config = plants / "mkdocs.yml"
+    hook = ROOT / "hooks" / "search_tuning.py"
+    text = config.read_text().replace("hooks:\n", f"hooks:\n  - {hook}\n", 1)
+    config.write_text(text.replace("extra:\n", "extra:\n  search_tuning:\n    synonyms: search/synonyms.yml\n", 1))
+    (plants / "docs/search").mkdir()
+    (plants / "docs/search/synonyms.yml").write_text(synonyms)
+    return config
+
+
+def test_any_site_can_use_it_with_its_own_words(plants: Path, tmp_path: Path) -> None:
+    config = _with_tuning(plants, "synonyms:\n  - words: [water, hydrate, soak]\n")
+    result = run_build(config, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    docs = json.loads((tmp_path / "out/search/search_index.json").read_text())["docs"]
+    assert any("hydrate soak" in doc.get(TITLE_SYNONYMS, "") for doc in docs)
+
+
+def test_a_bad_synonyms_file_stops_the_build_with_one_line(plants: Path, tmp_path: Path) -> None:
+    config = _with_tuning(plants, "synonyms:\n  - words: [Water]\n")
+    result = run_build(config, tmp_path / "out")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "docs/search/synonyms.yml:2: synonym group #1: field 'words" in result.stderr
