@@ -92,7 +92,7 @@
       item.dataset.pattern = p.id;
       const said = [...new Set(hits.map(([s, e]) => text.slice(s, e)))];
       item.append(
-        el("h3", said.length ? `${p.label} (${hits.length})` : p.label),
+        el("h2", said.length ? `${p.label} (${hits.length})` : p.label),
         el("p", p.why + " "),
       );
       const link = el("a", "Why this backfires", { href: new URL(p.url, ROOT).href });
@@ -103,7 +103,7 @@
     }
     if (phrases) {
       if (practical) out.append(el("p", r.practical.mixed));
-      out.append(el("h3", "Your draft, marked"), marked(text, found));
+      out.append(el("h2", "Your draft, marked"), marked(text, found));
     }
     if (found.length) out.append(el("p", r.summary.advice, { className: "ck-advice" }));
   };
