@@ -1,0 +1,90 @@
+"""Search on a phone (the search overlay), across instant navigation and in the offline build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from benchmarks.search import wait_for_results, watch_search
+
+from ..conftest import ROOT, run_build
+
+FIRST = ".md-search-result__item:first-child a.md-search-result__link"
+# Where Enter goes: the best-scoring link of the first result, as Material picks it.
+BEST_HREF = """() => [...document.querySelectorAll(".md-search-result__item:first-child a.md-search-result__link")]
+  .sort((a, b) => b.firstElementChild.dataset.mdScore - a.firstElementChild.dataset.mdScore)[0].href"""
+
+
+def search(page: Page, query: str) -> None:
+    """Type ``query`` key by key, as a reader does, and wait for its own results."""
+    page.wait_for_function("window.__searchProbe.ready", timeout=30_000)
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press_sequentially(query)
+    wait_for_results(page, query)
+
+
+def search_and_go(page: Page, query: str) -> str:
+    search(page, query)
+    href = page.evaluate(BEST_HREF)
+    page.locator("input.md-search__input").press("Enter")
+    # Instant navigation swaps the page without a load event, so watch the address instead.
+    target = urlsplit(href)
+    page.wait_for_function(
+        "([path, hash]) => location.pathname === path && location.hash === hash",
+        arg=[target.path, f"#{target.fragment}" if target.fragment else ""],
+    )
+    return href
+
+
+def test_search_works_in_the_phone_overlay(browser: Browser, server: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    watch_search(page)
+    page.goto(server)
+    box = page.locator("input.md-search__input")
+    expect(box).not_to_be_in_viewport()
+    page.locator("label[for='__search']").first.click()
+    expect(box).to_be_in_viewport()
+    expect(box).to_be_focused()
+    search(page, "kids")
+    expect(page.locator(FIRST).first).to_be_in_viewport()
+    # The overlay slides in, so wait for it to settle; a real overflow never does.
+    page.wait_for_function(
+        "Math.max(...[...document.querySelectorAll('.md-search-result__item')]"
+        ".map(item => item.getBoundingClientRect().right)) <= innerWidth",
+        timeout=5_000,
+    )
+    href = search_and_go(page, "kids")
+    assert "/scenarios/shared-children/" in href or "/faq/special-situations/" in href
+    context.close()
+
+
+def test_search_keeps_working_across_instant_navigation(page: Page, server: str) -> None:
+    watch_search(page)
+    page.goto(server)
+    page.evaluate("window.__sameDocument = true")
+    page.locator("input.md-search__input").click()
+    assert "#left-on-read" in search_and_go(page, "he left me on read")
+    assert page.evaluate("window.__sameDocument === true"), "the page reloaded: instant navigation did not run"
+    page.locator("input.md-search__input").click()
+    assert "block" in search_and_go(page, "why did she block me")
+    assert page.evaluate("window.__sameDocument === true")
+
+
+def test_the_offline_build_searches_with_the_tuning(
+    browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OFFLINE", "true")  # read by mkdocs.yml; run_build passes the environment on
+    result = run_build(ROOT / "mkdocs.yml", tmp_path / "offline")
+    assert result.returncode == 0, result.stderr
+    assert "title_synonyms" in (tmp_path / "offline/search/search_index.js").read_text()
+    page = browser.new_page()
+    watch_search(page)
+    page.goto((tmp_path / "offline/index.html").as_uri())
+    page.locator("input.md-search__input").click()
+    assert "#left-on-read" in search_and_go(page, "he left me on read")
+    page.close()

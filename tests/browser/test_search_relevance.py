@@ -1,0 +1,33 @@
+"""The relevance harness (benchmarks/search.py) on this session's build: the search box finds the right advice."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+from benchmarks.search import load_queries, run_queries, score
+
+QUERIES = load_queries()
+
+
+def test_the_query_set_is_big_and_every_expected_answer_exists(built_site: Path) -> None:
+    assert len(QUERIES) >= 60
+    # The harness waits for each query's own results, so a query typed twice in a row would hang it.
+    assert len({query.text for query in QUERIES}) == len(QUERIES), "a query is listed twice"
+    missing = []
+    for query in QUERIES:
+        for location in query.expect:
+            path, _, anchor = location.partition("#")
+            page = built_site / path / "index.html"
+            if not page.is_file() or (anchor and not re.search(rf'\bid="{re.escape(anchor)}"', page.read_text())):
+                missing.append(f"{query.text!r}: {location}")
+    assert missing == []
+
+
+def test_search_puts_the_right_advice_first(page: Page, server: str) -> None:
+    scores = score(run_queries(page, server, QUERIES))
+    misses = "\n".join(f"{a.query.text!r} -> {list(a.ranked[:3])}, want {list(a.query.expect)}" for a in scores.misses)
+    assert scores.hit3 >= 0.95, f"hit@3 {scores.hit3:.2f}; first results that missed:\n{misses}"
+    assert scores.hit1 >= 0.8, f"hit@1 {scores.hit1:.2f}; first results that missed:\n{misses}"
