@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from searchtune import TEXT_SYNONYMS, TITLE_SYNONYMS, Tuning, compile_groups, tune
+from searchtune.synonyms import plain
 from searchtune.worker import SCRIPT, find_worker, with_query_words
 
 from .conftest import ROOT, run_build
@@ -96,6 +98,21 @@ def test_the_built_site_ships_a_tuned_index_and_no_synonyms_file(built_site: Pat
     assert not [doc for location, doc in docs.items() if "#" in location and "tags" in doc]
     assert find_worker(built_site).read_text().startswith(SCRIPT.read_text())
     assert not list(built_site.rglob("*.yml"))
+
+
+def test_a_question_result_previews_its_short_answer(built_site: Path) -> None:
+    docs = json.loads((built_site / "search/search_index.json").read_text())["docs"]
+    texts = {doc["location"]: plain(doc["text"]) for doc in docs}
+    faqs = [
+        faq for path in (ROOT / "docs/faq").glob("*.yml") for faq in yaml.safe_load(path.read_text()).get("faqs", [])
+    ]
+    assert faqs
+    wrong = [
+        faq["id"]
+        for faq in faqs
+        if not texts[f"faq/{faq['topic']}/#{faq['id']}"].startswith(plain(faq["short_answer"]))
+    ]
+    assert wrong == []
 
 
 def _with_tuning(plants: Path, synonyms: str) -> Path:
