@@ -11,7 +11,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kb import ContentError, Settings, Site, build_site
-from kb.checker import compile_rules, output_path, to_json
+from kb.checker import compile_rules, output_path, to_script
 
 # Set by on_config on every build (mkdocs serve re-runs it after each edit).
 _site: Site | None = None
@@ -41,7 +41,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     urls = {pid: _url(files, principle.src) for pid, principle in site.content.principles.items()}
     for src, rules in site.rules.items():
         compiled = compile_rules(rules, urls)
-        files.append(File.generated(config, output_path(src), content=to_json(compiled)))
+        path = output_path(src)
+        files.append(File.generated(config, path, content=to_script(compiled, path)))
     return files
 
 

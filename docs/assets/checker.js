@@ -8,9 +8,17 @@
   const WORD = /[\w'\u2019-]+/g;
   let rules = null;
 
-  const load = (url) =>
-    (rules ||= fetch(new URL(url, ROOT))
-      .then((r) => r.json())
+  // The rules come as a script (see kb/checker.py), so the checker also works from file://.
+  const fetchRules = (path) =>
+    new Promise((resolve, reject) => {
+      const tag = Object.assign(document.createElement("script"), { src: new URL(path, ROOT).href });
+      tag.onload = () => (window.kbRules?.[path] ? resolve(window.kbRules[path]) : reject(new Error(path)));
+      tag.onerror = reject;
+      document.head.append(tag);
+    });
+
+  const load = (path) =>
+    (rules ||= fetchRules(path)
       .then((data) => {
         const re = (s) => (s ? new RegExp(s, "gi") : null);
         data.negation.test = new RegExp(data.negation.re, "i");

@@ -59,8 +59,8 @@ def rule_sets(records: list[Record]) -> dict[str, Mapping[str, Any]]:
 
 
 def output_path(src: str) -> str:
-    """Where the compiled rules of ``src`` are published: the same path, as JSON."""
-    return posixpath.splitext(src)[0] + ".json"
+    """Where the compiled rules of ``src`` are published: the same path, as a script."""
+    return posixpath.splitext(src)[0] + ".js"
 
 
 def compile_rules(rules: Mapping[str, Any], urls: Mapping[str, str]) -> dict[str, Any]:
@@ -89,8 +89,14 @@ def compile_rules(rules: Mapping[str, Any], urls: Mapping[str, str]) -> dict[str
     }
 
 
-def to_json(compiled: Mapping[str, Any]) -> str:
-    return json.dumps(compiled, ensure_ascii=False, separators=(",", ":"))
+def to_script(compiled: Mapping[str, Any], path: str) -> str:
+    """The compiled rules as a script that files them under its own path.
+
+    A script rather than JSON: pages opened from disk (the offline build) may load
+    scripts but not fetch files.
+    """
+    data = json.dumps(compiled, ensure_ascii=False, separators=(",", ":"))
+    return f"(window.kbRules ||= {{}})[{json.dumps(path)}] = {data};\n"
 
 
 def _compile_pattern(pattern: Mapping[str, Any], variants: list[list[str]], urls: Mapping[str, str]) -> dict[str, Any]:

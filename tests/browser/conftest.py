@@ -18,6 +18,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, Page, Request, sync_playwright
 
+from ..conftest import ROOT, run_build
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -50,6 +52,17 @@ def server(built_site: Path, site_url: str) -> Iterator[str]:
     thread.start()
     yield site_url
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The OFFLINE=true build, made once per session, for tests that open it from disk."""
+    out = tmp_path_factory.mktemp("offline")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("OFFLINE", "true")  # read by mkdocs.yml; run_build passes the environment on
+        result = run_build(ROOT / "mkdocs.yml", out)
+    assert result.returncode == 0, result.stderr
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -1,41 +1,36 @@
-"""OFFLINE=true builds a folder that works from file:// with navigation and search."""
+"""OFFLINE=true builds a folder that works from file://: navigation, search and the tools."""
 
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 
-from ..conftest import ROOT, run_build
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory, monkeypatch_module: pytest.MonkeyPatch) -> Path:
-    out = tmp_path_factory.mktemp("offline")
-    monkeypatch_module.setenv("OFFLINE", "true")
-    result = run_build(ROOT / "mkdocs.yml", out)
-    assert result.returncode == 0, result.stderr
-    return out
+RESULT = ".md-search-result__item > a.md-search-result__link"
 
 
-@pytest.fixture(scope="module")
-def monkeypatch_module():
-    with pytest.MonkeyPatch.context() as patch:
-        yield patch
+def open_from_disk(browser: Browser, path: Path) -> tuple[Page, list[str]]:
+    page = browser.new_page()
+    foreign: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "blob:")) else foreign.append(r.url))
+    page.goto(path.as_uri())
+    return page, foreign
 
 
 def test_offline_build_navigates_and_searches_from_disk(browser: Browser, offline_site: Path) -> None:
-    context = browser.new_context()
-    page = context.new_page()
-    foreign: list[str] = []
-    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(("file:", "data:", "blob:")) else None)
-    page.goto((offline_site / "index.html").as_uri())
+    page, foreign = open_from_disk(browser, offline_site / "index.html")
     page.locator("article a[href$='faq/index.html']").first.click()
     expect(page).to_have_url((offline_site / "faq/index.html").as_uri())
     page.locator("input.md-search__input").click()
     expect(page.locator(".md-search-result__meta")).not_to_have_text("Initializing search", timeout=30_000)
     page.locator("input.md-search__input").press_sequentially("blocked")
-    result = page.locator(".md-search-result__item > a.md-search-result__link").first
-    expect(result).to_be_visible(timeout=30_000)
-    assert ".html" in (result.get_attribute("href") or "")
+    expect(page.locator(RESULT).first).to_be_visible(timeout=30_000)
+    assert ".html" in (page.locator(RESULT).first.get_attribute("href") or "")
     assert foreign == []
-    context.close()
+    page.close()
+
+
+def test_offline_checker_marks_a_draft(browser: Browser, offline_site: Path) -> None:
+    page, foreign = open_from_disk(browser, offline_site / "tools/checker.html")
+    page.locator("#ck-draft").press_sequentially("I miss you so much. Please give us one more chance.")
+    expect(page.locator(".ck-group").first).to_be_visible()
+    assert foreign == []
+    page.close()

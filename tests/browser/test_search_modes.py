@@ -5,12 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from benchmarks.search import wait_for_results, watch_search
-
-from ..conftest import ROOT, run_build
 
 FIRST = ".md-search-result__item:first-child a.md-search-result__link"
 # Where Enter goes: the best-scoring link of the first result, as Material picks it.
@@ -75,16 +72,11 @@ def test_search_keeps_working_across_instant_navigation(page: Page, server: str)
     assert page.evaluate("window.__sameDocument === true")
 
 
-def test_the_offline_build_searches_with_the_tuning(
-    browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("OFFLINE", "true")  # read by mkdocs.yml; run_build passes the environment on
-    result = run_build(ROOT / "mkdocs.yml", tmp_path / "offline")
-    assert result.returncode == 0, result.stderr
-    assert "title_synonyms" in (tmp_path / "offline/search/search_index.js").read_text()
+def test_the_offline_build_searches_with_the_tuning(browser: Browser, offline_site: Path) -> None:
+    assert "title_synonyms" in (offline_site / "search/search_index.js").read_text()
     page = browser.new_page()
     watch_search(page)
-    page.goto((tmp_path / "offline/index.html").as_uri())
+    page.goto((offline_site / "index.html").as_uri())
     page.locator("input.md-search__input").click()
     assert "#left-on-read" in search_and_go(page, "he left me on read")
     page.close()

@@ -18,7 +18,7 @@ def test_no_requests_while_typing_or_counting(page: Page, server: str, requests_
     page.goto(server + "tools/checker/")
     page.wait_for_load_state("networkidle")
     loaded = len(requests_log.requests)
-    assert any(url.endswith("/checker/rules.json") for url in requests_log.requests)
+    assert any(url.endswith("/checker/rules.js") for url in requests_log.requests)
     page.locator("#ck-draft").press_sequentially(DRAFT)
     expect(page.locator(".ck-group").first).to_be_visible()
     page.get_by_label("Keep this draft on this device").check()

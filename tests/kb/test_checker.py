@@ -118,7 +118,7 @@ def test_phrase_errors(phrase: str, problem: str) -> None:
 
 
 def test_output_path() -> None:
-    assert output_path("checker/rules.yml") == "checker/rules.json"
+    assert output_path("checker/rules.yml") == "checker/rules.js"
 
 
 def compiled(rules_text: str = RULES) -> dict:
@@ -267,7 +267,10 @@ def test_build_publishes_compiled_rules_and_not_the_source(plants: Path, tmp_pat
     out = tmp_path / "out"
     result = run_build(plants / "mkdocs.yml", out)
     assert result.returncode == 0, result.stderr
-    data = json.loads((out / "checker/rules.json").read_text())
+    script = (out / "checker/rules.js").read_text()
+    prefix = '(window.kbRules ||= {})["checker/rules.js"] = '
+    assert script.startswith(prefix)
+    data = json.loads(script.removeprefix(prefix).removesuffix(";\n"))
     assert data["patterns"][0]["url"] == "principles/water/"
     assert not (out / "checker/rules.yml").exists()
 
