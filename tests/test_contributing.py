@@ -3,7 +3,8 @@
 import json
 import re
 
-from kb.schemas import KINDS, SCHEMA_DIR
+from kb.kinds import KINDS
+from kb.schemas import SCHEMA_DIR
 
 from .conftest import ROOT
 
@@ -19,7 +20,7 @@ def fields(schema: object) -> set[str]:
 
 
 def entry_fields(kind: str) -> set[str]:
-    return fields(json.loads((SCHEMA_DIR / KINDS[kind]).read_text())) - {kind}
+    return fields(json.loads((SCHEMA_DIR / KINDS[kind].schema).read_text())) - {kind}
 
 
 def test_every_schema_field_is_in_the_guide() -> None:

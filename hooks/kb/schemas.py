@@ -13,20 +13,11 @@ from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
 from kb.checker import phrase_error
+from kb.kinds import KINDS
 from kb.safety import find_script
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
-# Top-level key of a structured file (or 'principle' for page front matter) -> schema file.
-KINDS = {
-    "topics": "topics.schema.json",
-    "faqs": "faqs.schema.json",
-    "scenarios": "scenarios.schema.json",
-    "terms": "terms.schema.json",
-    "principle": "principle.schema.json",
-    "rules": "rules.schema.json",
-    "synonyms": "synonyms.schema.json",
-}
 
 # A tag, comment, doctype or processing instruction: anything a browser would treat as markup.
 _HTML = re.compile(r"<\s*(/?\s*[a-zA-Z][\w:-]*|!|\?)")
@@ -74,5 +65,5 @@ def _registry() -> Registry:
 
 @cache
 def validator_for(kind: str) -> Any:
-    schema = _registry().contents(KINDS[kind])
+    schema = _registry().contents(KINDS[kind].schema)
     return _Validator(schema, registry=_registry())

@@ -8,30 +8,10 @@ from typing import Any
 
 from jsonschema import ValidationError
 
-from kb.load import PRINCIPLE_KIND, LineDict, Record
+from kb.kinds import KINDS, PRINCIPLE, Kind
+from kb.load import LineDict, Record
 from kb.problems import Problem
-from kb.schemas import KINDS, validator_for
-
-# Which list of ids each reference field points into.
-REFERENCES = {
-    ("faqs", "topic"): "topics",
-    ("faqs", "principles"): PRINCIPLE_KIND,
-    ("faqs", "scenarios"): "scenarios",
-    ("scenarios", "principles"): PRINCIPLE_KIND,
-    ("scenarios", "faqs"): "faqs",
-    ("rules", "principle"): PRINCIPLE_KIND,
-}
-_SINGULAR = {
-    "topics": "topic",
-    "faqs": "faq",
-    "scenarios": "scenario",
-    "terms": "term",
-    PRINCIPLE_KIND: "principle",
-    "rules": "pattern",
-    "synonyms": "synonym group",
-}
-# Kinds whose top-level key holds a mapping; their entries are the list under this key of it.
-NESTED_ENTRIES = {"rules": "patterns"}
+from kb.schemas import validator_for
 
 
 def validate(records: list[Record]) -> list[Problem]:
@@ -42,39 +22,35 @@ def validate(records: list[Record]) -> list[Problem]:
 
 def entries(record: Record) -> list[Any]:
     """The entries of a record: the list under its key, or the front matter itself."""
-    if record.kind == PRINCIPLE_KIND:
+    if record.kind == PRINCIPLE:
         return [record.data]
     data = record.data[record.kind]
-    return data[NESTED_ENTRIES[record.kind]] if record.kind in NESTED_ENTRIES else data
-
-
-def entry_key(kind: str) -> str:
-    """The field that names an entry: 'term' for glossary terms, 'id' for the rest."""
-    return "term" if kind == "terms" else "id"
+    nested = KINDS[record.kind].nested
+    return data[nested] if nested else data
 
 
 def _is_list_of_entries(record: Record) -> bool:
     """Cross-references are checked even in files with schema errors, wherever the shape allows."""
-    if record.kind == PRINCIPLE_KIND:
+    if record.kind == PRINCIPLE:
         return isinstance(record.data, dict)
     if record.kind not in KINDS:
         return False
     data = record.data[record.kind]
-    if record.kind in NESTED_ENTRIES:
-        data = data.get(NESTED_ENTRIES[record.kind]) if isinstance(data, dict) else None
+    if nested := KINDS[record.kind].nested:
+        data = data.get(nested) if isinstance(data, dict) else None
     return isinstance(data, list)
 
 
 def _entries_with_ids(record: Record) -> Iterator[tuple[Any, str]]:
-    key = entry_key(record.kind)
+    key = KINDS[record.kind].key
     for entry in entries(record):
         if isinstance(entry, dict) and isinstance(entry.get(key), str):
             yield entry, entry[key]
 
 
 def _check_schema(record: Record) -> Iterator[Problem]:
-    if record.kind not in KINDS or (record.kind == PRINCIPLE_KIND and record.src.endswith((".yml", ".yaml"))):
-        kinds = ", ".join(f"'{k}:'" for k in KINDS if k != PRINCIPLE_KIND)
+    if record.kind not in KINDS or (record.kind == PRINCIPLE and record.src.endswith((".yml", ".yaml"))):
+        kinds = ", ".join(f"'{k}:'" for k in KINDS if k != PRINCIPLE)
         yield Problem(record.file, "not a content file", hint=f"a content file holds one list under one of {kinds}")
         return
     for error in validator_for(record.kind).iter_errors(record.data):
@@ -148,23 +124,21 @@ _HINTS = {
 
 def _locate(record: Record, path: list[Any]) -> tuple[Any, str, list[Any]]:
     """Split a schema error path into (entry, entry label, path inside the entry)."""
-    singular = _SINGULAR.get(record.kind, "entry")
-    if record.kind == PRINCIPLE_KIND:
-        entry = record.data
-        return entry, _label(singular, entry, "id"), path
-    inside = [NESTED_ENTRIES[record.kind]] if record.kind in NESTED_ENTRIES else []
+    kind = KINDS[record.kind]
+    if kind.name == PRINCIPLE:
+        return record.data, _label(kind, record.data), path
+    inside = [kind.nested] if kind.nested else []
     depth = 1 + len(inside)
     if len(path) > depth and path[1:depth] == inside and isinstance(path[depth], int):
         entry = entries(record)[path[depth]]
-        key = entry_key(record.kind)
-        fallback = f"{singular} #{path[depth] + 1}"
-        return entry, _label(singular, entry, key) or fallback, path[depth + 1 :]
+        fallback = f"{kind.singular} #{path[depth] + 1}"
+        return entry, _label(kind, entry) or fallback, path[depth + 1 :]
     return record.data, "", path
 
 
-def _label(singular: str, entry: Any, key: str) -> str:
-    value = entry.get(key) if isinstance(entry, dict) else None
-    return f"{singular} '{value}'" if isinstance(value, str) and value else ""
+def _label(kind: Kind, entry: Any) -> str:
+    value = entry.get(kind.key) if isinstance(entry, dict) else None
+    return f"{kind.singular} '{value}'" if isinstance(value, str) and value else ""
 
 
 def _line(entry: Any, field_path: list[Any]) -> int | None:
@@ -187,40 +161,54 @@ def _join(prefix: str, name: Any) -> str:
 
 
 def _check_references(records: list[Record]) -> Iterator[Problem]:
-    ids: dict[str, dict[str, tuple[Record, Any]]] = {kind: {} for kind in KINDS}
+    ids, duplicates = _collect_ids(records)
+    yield from duplicates
+    used: dict[tuple[str, str], set[str]] = {}
     for record in records:
-        key = entry_key(record.kind)
+        kind = KINDS[record.kind]
+        for entry, _ in _entries_with_ids(record):
+            for field, target in kind.references.items():
+                refs = entry.get(field)
+                refs = [r for r in ([refs] if isinstance(refs, str) else refs or []) if isinstance(r, str)]
+                used.setdefault((kind.name, field), set()).update(refs)
+                for ref in (r for r in refs if r not in ids[target]):
+                    close = difflib.get_close_matches(ref, list(ids[target]), n=1)
+                    singular = KINDS[target].singular
+                    hint = f"did you mean '{close[0]}'?" if close else f"no {singular} has the id '{ref}'"
+                    yield Problem(
+                        record.file,
+                        f"unknown {singular} '{ref}'",
+                        hint,
+                        _line(entry, [field]),
+                        _label(kind, entry),
+                        field,
+                    )
+    for kind in KINDS.values():
+        if kind.used_by is None:
+            continue
+        for name, (record, entry) in ids[kind.name].items():
+            if name not in used.get(kind.used_by, set()):
+                by_kind, by_field = kind.used_by
+                hint = f"name it in '{by_field}:' of a {KINDS[by_kind].singular}, or remove it"
+                message = f"no {KINDS[by_kind].singular} uses this {kind.singular}"
+                yield Problem(record.file, message, hint, _line(entry, [kind.key]), _label(kind, entry), kind.key)
+
+
+def _collect_ids(records: list[Record]) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
+    """Each kind's entries by id (terms compare without case), and a problem for each repeated id."""
+    ids: dict[str, dict[str, Any]] = {name: {} for name in KINDS}
+    duplicates: list[Problem] = []
+    for record in records:
+        kind = KINDS[record.kind]
         for entry, value in _entries_with_ids(record):
-            name = value.lower() if key == "term" else value
-            label = _label(_SINGULAR[record.kind], entry, key)
-            if seen := ids[record.kind].get(name):
+            name = value.lower() if kind.key == "term" else value
+            if seen := ids[kind.name].get(name):
                 first = seen[0].file + (f":{seen[1].line}" if getattr(seen[1], "line", 0) else "")
-                hint = f"give each {_SINGULAR[record.kind]} its own {key}"
-                yield Problem(
-                    record.file, f"duplicate {key}, first used in {first}", hint, _line(entry, [key]), label, key
+                message = f"duplicate {kind.key}, first used in {first}"
+                hint = f"give each {kind.singular} its own {kind.key}"
+                duplicates.append(
+                    Problem(record.file, message, hint, _line(entry, [kind.key]), _label(kind, entry), kind.key)
                 )
             else:
-                ids[record.kind][name] = (record, entry)
-    used_topics: set[str] = set()
-    for record in records:
-        for entry, _ in _entries_with_ids(record):
-            label = _label(_SINGULAR[record.kind], entry, entry_key(record.kind))
-            for (kind, field), target in REFERENCES.items():
-                if kind != record.kind:
-                    continue
-                refs = entry.get(field)
-                refs = [refs] if isinstance(refs, str) else refs if isinstance(refs, list) else []
-                if field == "topic":
-                    used_topics.update(ref for ref in refs if isinstance(ref, str))
-                for ref in refs:
-                    if isinstance(ref, str) and ref not in ids[target]:
-                        close = difflib.get_close_matches(ref, list(ids[target]), n=1)
-                        hint = f"did you mean '{close[0]}'?" if close else f"no {_SINGULAR[target]} has the id '{ref}'"
-                        message = f"unknown {_SINGULAR[target]} '{ref}'"
-                        yield Problem(record.file, message, hint, _line(entry, [field]), label, field)
-    for topic_id, (record, entry) in ids["topics"].items():
-        if topic_id not in used_topics:
-            hint = f"add FAQ entries with 'topic: {topic_id}' or remove the topic"
-            yield Problem(
-                record.file, "topic has no questions", hint, _line(entry, ["id"]), f"topic '{topic_id}'", "id"
-            )
+                ids[kind.name][name] = (record, entry)
+    return ids, duplicates

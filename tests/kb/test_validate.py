@@ -98,7 +98,7 @@ def test_unknown_principle_reference(plants: Path) -> None:
     ],
 )
 def test_unknown_references(plants: Path, name: str, old: str, new: str, message: str) -> None:
-    problems = [p for p in problems_in(plants) if p.message != "topic has no questions"]
+    problems = [p for p in problems_in(plants) if p.message != "no faq uses this topic"]
     assert problems == []
     edit(plants, name, old, new)
     assert message in {p.message for p in problems_in(plants)}
@@ -150,7 +150,8 @@ def test_unknown_content_file(plants: Path) -> None:
 def test_topic_without_questions(plants: Path) -> None:
     edit(plants, "faq/topics.yml", "topics:\n", "topics:\n  - id: pests\n    title: Pests\n    intro: Bugs.\n")
     problem = only(problems_in(plants))
-    assert (problem.entry, problem.message) == ("topic 'pests'", "topic has no questions")
+    assert (problem.entry, problem.message) == ("topic 'pests'", "no faq uses this topic")
+    assert problem.hint == "name it in 'topic:' of a faq, or remove it"
 
 
 def test_principle_front_matter_is_checked(plants: Path) -> None:

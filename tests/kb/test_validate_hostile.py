@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 from mkdocs.utils.yaml import yaml_load
 
 from kb import ContentError, Settings, Site, build_site
+from kb.kinds import KINDS
 from kb.load import parse_yaml
-from kb.schemas import KINDS
 from tests.conftest import FIXTURE, ROOT, run_build
 
 HYPOTHESIS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
