@@ -1,6 +1,7 @@
 """The "Before you send" checker in a real browser: the labelled drafts, then the page as a reader uses it."""
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from ..conftest import ROOT
 
 CHECKER = "tools/checker/"
 DRAFTS = yaml.safe_load((ROOT / "tests/checker_drafts.yml").read_text())["drafts"]
+HELD_OUT = yaml.safe_load((ROOT / "tests/checker_holdout.yml").read_text())["drafts"]
 THREE_AM = (
     "I know it's late. I'm so sorry for everything. Please come back, I still love you. "
     "Do you remember our first trip? Why did you leave me like that? Answer me."
@@ -40,32 +42,58 @@ def flags(page: Page) -> set[str]:
     return {group.get_attribute("data-pattern") or "" for group in page.locator(".ck-group").all()}
 
 
-def test_labelled_drafts(phone: Page, server: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert len(DRAFTS) >= 80
-    phone.goto(server + CHECKER)
+@dataclass
+class Score:
+    precision: float
+    recall: float
+    wrong: list[str]
+
+
+def score(page: Page, drafts: list[dict]) -> Score:
+    """Paste each draft and compare the groups shown with its labels, pattern by pattern."""
     true_pos = false_pos = false_neg = 0
     wrong: list[str] = []
-    for draft in DRAFTS:
-        paste(phone, draft["text"])
-        assert phone.locator("#ck-draft").input_value() == draft["text"]
-        expected, found = set(draft["flags"]), flags(phone)
+    for draft in drafts:
+        paste(page, draft["text"])
+        assert page.locator("#ck-draft").input_value() == draft["text"]
+        expected, found = set(draft["flags"]), flags(page)
         true_pos += len(expected & found)
         false_pos += len(found - expected)
         false_neg += len(expected - found)
         if found != expected:
             wrong.append(f"expected {sorted(expected)}, found {sorted(found)}: {draft['text'][:70]}")
-        practical = phone.locator(".ck").get_attribute("data-state") == "practical"
+        practical = page.locator(".ck").get_attribute("data-state") == "practical"
         if practical != bool(draft.get("practical")):
             wrong.append(f"practical answer {'given' if practical else 'missing'}: {draft['text'][:70]}")
         elif practical:
-            expect(phone.locator(".ck-example")).to_be_visible()
-    precision = true_pos / (true_pos + false_pos)
-    recall = true_pos / (true_pos + false_neg)
+            expect(page.locator(".ck-example")).to_be_visible()
+    return Score(true_pos / (true_pos + false_pos), true_pos / (true_pos + false_neg), wrong)
+
+
+def report(name: str, count: int, result: Score, capsys: pytest.CaptureFixture[str]) -> None:
     with capsys.disabled():
-        print(f"\nmessage checker, {len(DRAFTS)} drafts: precision {precision:.3f}, recall {recall:.3f}")
-        print("\n".join(f"  {line}" for line in wrong))
-    assert precision >= 0.9 and recall >= 0.9
-    assert not [line for line in wrong if line.startswith("practical")]
+        print(
+            f"\nmessage checker, {name}, {count} drafts: precision {result.precision:.3f}, recall {result.recall:.3f}"
+        )
+        print("\n".join(f"  {line}" for line in result.wrong))
+
+
+def test_labelled_drafts(phone: Page, server: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert len(DRAFTS) >= 80
+    phone.goto(server + CHECKER)
+    result = score(phone, DRAFTS)
+    report("labelled corpus", len(DRAFTS), result, capsys)
+    assert result.precision >= 0.9 and result.recall >= 0.9
+    assert not [line for line in result.wrong if line.startswith("practical")]
+
+
+def test_held_out_drafts(phone: Page, server: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Drafts the phrases were not written from: how the checker does on wording it has not seen."""
+    assert len(HELD_OUT) >= 60
+    phone.goto(server + CHECKER)
+    result = score(phone, HELD_OUT)
+    report("held-out", len(HELD_OUT), result, capsys)
+    assert result.precision >= 0.85 and result.recall >= 0.7
 
 
 def test_typed_message_is_marked_with_links_to_the_why(phone: Page, server: str, built_site: Path) -> None:
