@@ -12,44 +12,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
+from benchmarks.pages import page_types
+
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material palette
 WIDTHS = (1280, 390)
 RESULT = ".md-search-result__item > a.md-search-result__link"
-
-# Page type -> glob (relative to the built site) whose first match stands for the type.
-PAGE_TYPES = {
-    "home": "index.html",
-    "principle section index": "principles/*/index.html",
-    "principle": "principles/*/*/index.html",
-    "FAQ index": "faq/index.html",
-    "FAQ topic": "faq/*/index.html",
-    "scenario index": "scenarios/index.html",
-    "scenario": "scenarios/*/index.html",
-    "glossary": "glossary/index.html",
-    "get help": "get-help/index.html",
-    "about": "about/index.html",
-    "tags": "tags/index.html",
-    "not found": "404.html",
-}
-
-
-def url_path(built_site: Path, html: Path) -> str:
-    """The address a reader uses for a built file: directory URLs end in '/'."""
-    rel = html.relative_to(built_site).as_posix()
-    return rel.removesuffix("index.html") if rel.endswith("index.html") else rel
-
-
-def pages_to_check(built_site: Path) -> dict[str, str]:
-    pages = {}
-    for name, pattern in PAGE_TYPES.items():
-        found = sorted(built_site.glob(pattern))
-        assert found, f"no built page for the page type '{name}' ({pattern})"
-        pages[name] = url_path(built_site, found[0])
-    for html in sorted(built_site.glob("tools/**/index.html")):
-        pages[f"tool {url_path(built_site, html)}"] = url_path(built_site, html)
-    return pages
-
-
 # Colours measured mid-fade are wrong, so let finite CSS transitions and animations finish first.
 SETTLE = """Promise.all(document.getAnimations()
   .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
@@ -83,7 +50,7 @@ def test_no_axe_violations(browser: Browser, server: str, built_site: Path, sche
     axe = Axe()
     found: list[str] = []
     try:
-        for name, path in pages_to_check(built_site).items():
+        for name, path in page_types(built_site).items():
             page.goto(server + path)
             # Proves the palette follows the emulated system setting, so dark really is tested.
             assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme], name

@@ -1,0 +1,91 @@
+"""Sites to time: the shipped content scaled up, and the same content pre-rendered so it builds without hooks."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))  # the content engine, as the hooks import it
+
+from kb import Settings, build_site  # noqa: E402
+from kb.checker import output_path  # noqa: E402
+
+PROJECT = ("mkdocs.yml", "docs", "hooks", "overrides")
+SCALED_KINDS = ("faqs", "topics", "scenarios")
+# Fields that cite other copied entries; a copy cites the copies made alongside it.
+COPIED_REFERENCES = {"faqs": ("topic", "scenarios"), "scenarios": ("faqs",)}
+PLAIN_CONFIG = "plain.yml"
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of everything a build reads; returns its mkdocs.yml."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / part)
+    return dest / "mkdocs.yml"
+
+
+def scale_content(docs: Path, factor: int) -> None:
+    """Add ``factor - 1`` renamed copies of every question, topic and situation file."""
+    originals = []
+    for path in sorted(docs.rglob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and len(data) == 1 and next(iter(data)) in SCALED_KINDS:
+            originals.append((path, data))
+    for copy in range(2, factor + 1):
+        for path, data in originals:
+            kind, entries = next(iter(data.items()))
+            renamed = {kind: [_renamed(entry, kind, f"-copy{copy}") for entry in entries]}
+            text = yaml.safe_dump(renamed, allow_unicode=True, sort_keys=False)
+            path.with_name(f"{path.stem}-copy{copy}.yml").write_text(text, encoding="utf-8")
+
+
+def _renamed(entry: dict[str, Any], kind: str, suffix: str) -> dict[str, Any]:
+    entry = {**entry, "id": entry["id"] + suffix}
+    for field in COPIED_REFERENCES.get(kind, ()):
+        value = entry.get(field)
+        if isinstance(value, str):
+            entry[field] = value + suffix
+        elif isinstance(value, list):
+            entry[field] = [item + suffix for item in value]
+    return entry
+
+
+def prerender(config: MkDocsConfig, built: Path) -> Path:
+    """Turn the project ``config`` was loaded from into plain Markdown a hook-free build turns into the same site.
+
+    ``config`` is the configuration after a normal build (its nav and extra as the hooks left
+    them) and ``built`` that build's output. Returns the hook-free configuration file.
+    """
+    config_file = Path(config.config_file_path)
+    docs = Path(config.docs_dir)
+    site = build_site(docs, Settings.from_config(config.extra["kb"], config_file.name), root=config_file.parent)
+    for src in site.rules:  # the published JSON the hook compiles from each rules file
+        shutil.copy2(built / output_path(src), docs / output_path(src))
+    for src in site.content.sources:
+        (docs / src).unlink()
+    for path, markdown in site.pages.items():
+        (docs / path).write_text(markdown, encoding="utf-8")
+    for page in sorted(docs.rglob("*.md")):
+        src = page.relative_to(docs).as_posix()
+        text = page.read_text(encoding="utf-8").rstrip("\n")
+        if (principle := site.principle_at(src)) and not re.search(r"^description:", text, re.MULTILINE):
+            text = text.replace("---\n", f"---\ndescription: {json.dumps(principle.summary)}\n", 1)
+        parts = (text, site.backlinks(src), site.abbreviations)
+        page.write_text("\n\n".join(part for part in parts if part) + "\n", encoding="utf-8")
+    plain = {"INHERIT": config_file.name, "hooks": [], "nav": config.nav, "extra": dict(config.extra)}
+    plain_file = config_file.with_name(PLAIN_CONFIG)
+    plain_file.write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return plain_file

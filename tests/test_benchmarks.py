@@ -1,0 +1,49 @@
+"""The benchmark's synthetic sites are fair: scaled content really multiplies, and the
+pre-rendered, hook-free build produces the same pages as the normal one."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from benchmarks.build import timed_build
+from benchmarks.synthetic import prerender, scale_content
+from kb import Settings, build_site
+
+
+def test_scaling_multiplies_questions_topics_and_situations(plants: Path) -> None:
+    settings = Settings.from_config(yaml.safe_load((plants / "mkdocs.yml").read_text())["extra"]["kb"])
+    before = build_site(plants / "docs", settings).content
+    scale_content(plants / "docs", 3)
+    after = build_site(plants / "docs", settings).content
+    assert (len(after.faqs), len(after.topics), len(after.scenarios)) == (
+        3 * len(before.faqs),
+        3 * len(before.topics),
+        3 * len(before.scenarios),
+    )
+    assert after.principles == before.principles
+    copy = next(faq for faq in after.faqs if faq.id == "how-often-copy3")
+    assert (copy.topic, copy.scenarios) == ("watering-copy3", ("yellow-leaves-copy3",))
+
+
+def articles(site: Path) -> dict[str, str]:
+    """Each built page's main content, the part the hooks are responsible for."""
+    return {
+        html.relative_to(site).as_posix(): re.search(r"<article.*?</article>", html.read_text(), re.DOTALL).group(0)
+        for html in sorted(site.rglob("*.html"))
+        if "<article" in html.read_text()
+    }
+
+
+def test_the_prerendered_build_needs_no_hooks_and_matches(plants: Path, tmp_path: Path) -> None:
+    _, config = timed_build(plants / "mkdocs.yml", tmp_path / "hooked")
+    plain = prerender(config, tmp_path / "hooked")
+    assert yaml.safe_load(plain.read_text())["hooks"] == []
+    assert not list((plants / "docs").rglob("*.yml")), "the content files should be gone"
+    timing, _ = timed_build(plain, tmp_path / "plain")
+    assert timing.hooks == {}
+    hooked, bare = articles(tmp_path / "hooked"), articles(tmp_path / "plain")
+    assert len(hooked) > 5
+    assert bare == hooked
