@@ -88,12 +88,16 @@ def test_labelled_drafts(phone: Page, server: str, capsys: pytest.CaptureFixture
 
 
 def test_held_out_drafts(phone: Page, server: str, capsys: pytest.CaptureFixture[str]) -> None:
-    """Drafts the phrases were not written from: how the checker does on wording it has not seen."""
-    assert len(HELD_OUT) >= 100
+    """Drafts written apart from the phrases, in batches (see the README for each batch's first score).
+
+    Measured 0.99 precision and 0.86 recall over 160 drafts; the newest batch alone scored
+    recall 0.47 before the phrases saw it, so a new batch may pull these down.
+    """
+    assert len(HELD_OUT) >= 160
     phone.goto(server + CHECKER)
     result = score(phone, HELD_OUT)
     report("held-out", len(HELD_OUT), result, capsys)
-    assert result.precision >= 0.85 and result.recall >= 0.7
+    assert result.precision >= 0.95 and result.recall >= 0.82
 
 
 def test_typed_message_is_marked_with_links_to_the_why(phone: Page, server: str, built_site: Path) -> None:
