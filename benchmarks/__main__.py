@@ -15,11 +15,12 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from benchmarks.browser import free_port, serve
 from benchmarks.build import Timing, median, timed_build
 from benchmarks.lighthouse import CATEGORIES, find_lighthouse, scores
 from benchmarks.pages import page_types
 from benchmarks.synthetic import ROOT, copy_project, prerender, scale_content
-from benchmarks.weight import chromium, first_views, free_port, search_index, serving
+from benchmarks.weight import chromium, first_views, search_index
 
 BUDGET = 75_000  # bytes of HTML + CSS + JS, gzipped, on a first view
 OVERHEAD_TARGET = 1.15
@@ -152,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("### Hook overhead\n\n" + overhead(work, [int(n) for n in args.overhead_scales.split(",")], args.runs))
         raw, packed = search_index(site)
         print(f"\n### Search index\n\n{table(['raw', 'gzipped'], [[kb(raw), kb(packed)]])}\n")
-        with serving(site, port):
+        with serve(site, port):
             print("### First view (phone, empty cache, gzipped)\n\n" + weights(site, url) + "\n")
             print("### Lighthouse (mobile)\n\n" + lighthouse(site, url, args.lighthouse_runs))
     finally:

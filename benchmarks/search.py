@@ -11,19 +11,15 @@ runs the same code on the build the test session makes.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -31,19 +27,12 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from benchmarks.browser import CHROMIUM_ARGS, MISSING_CHROMIUM, find_chromium, serve
+
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "search_queries.yml"
 TUNING_HOOK = "hooks/search_tuning.py"
 SEARCH_INPUT = "input.md-search__input"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 # Runs before Material: wraps its search worker to see each query and result message
 # (Material's message types: 1 ready, 2 query, 3 result), and times the result list.
@@ -245,32 +234,6 @@ def _baseline_config(config: Path) -> Iterator[Path]:
         path.unlink(missing_ok=True)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-
-
-def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        raise SystemExit(
-            "Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM=/path/to/chromium"
-        )
-    return path
-
-
 @dataclass(frozen=True)
 class Run:
     label: str
@@ -303,13 +266,19 @@ def table(runs: Sequence[Run], count: int) -> str:
     return "\n".join(lines)
 
 
+def _chromium() -> str:
+    if path := find_chromium():
+        return path
+    raise SystemExit(MISSING_CHROMIUM)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list queries whose first result is not expected")
     args = parser.parse_args(argv)
     queries = load_queries()
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
         runs = [
             measure(browser, "ours", False, queries, Path(tmp)),
             measure(browser, "baseline (Material alone)", True, queries, Path(tmp)),

@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-import functools
 import gzip
-import os
-import shutil
-import socket
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import Response, sync_playwright
 
+from benchmarks.browser import CHROMIUM_ARGS, MISSING_CHROMIUM, find_chromium
 from benchmarks.pages import page_types
 
 PHONE = {"width": 390, "height": 844}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 KINDS = {"document": "html", "stylesheet": "css", "script": "js"}
 SEARCH_INDEX = Path("search", "search_index.json")
-TEXT = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 
 @dataclass(frozen=True)
@@ -44,50 +35,10 @@ def gzipped(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6))  # a common server default
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class _GzipHandler(SimpleHTTPRequestHandler):
-    """Serves text files gzipped, as any real host does, so Lighthouse judges the site and not this server."""
-
-    def do_GET(self) -> None:
-        file = Path(self.translate_path(self.path))
-        if file.is_dir() and self.path.split("?")[0].endswith("/"):
-            file = file / "index.html"
-        kind = self.guess_type(str(file))
-        if not (file.is_file() and "gzip" in self.headers.get("Accept-Encoding", "") and kind.startswith(TEXT)):
-            super().do_GET()
-            return
-        body = gzip.compress(file.read_bytes(), compresslevel=6)
-        self.send_response(200)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serving(site: Path, port: int) -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_GzipHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        httpd.shutdown()
-
-
 def chromium() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        raise SystemExit("Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM")
-    return path
+    if path := find_chromium():
+        return path
+    raise SystemExit(MISSING_CHROMIUM)
 
 
 def first_views(site: Path, url: str) -> dict[str, FirstView]:

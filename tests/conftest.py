@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from benchmarks.browser import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "plants"
@@ -46,10 +47,7 @@ def plants(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def site_url() -> str:
     """Where browser tests serve the site; the build knows it so canonical URLs and the sitemap match."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    return f"http://127.0.0.1:{port}/"
+    return f"http://127.0.0.1:{free_port()}/"
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,6 @@
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -12,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import kb_pages
+
+from benchmarks.browser import free_port
 
 from .conftest import ROOT, run_build
 
@@ -76,9 +77,7 @@ def test_engine_knows_nothing_of_the_subject() -> None:
 
 
 def test_serve_rebuilds_a_generated_page_when_its_yaml_changes(plants: Path) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     url = f"http://127.0.0.1:{port}/faq/light-and-place/"
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],

@@ -6,52 +6,29 @@ A missing browser fails the run: browser tests must never be skipped silently.
 
 from __future__ import annotations
 
-import functools
-import os
-import shutil
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Browser, Page, Request, sync_playwright
 
-from ..conftest import ROOT, run_build
+from benchmarks.browser import CHROMIUM_ARGS, MISSING_CHROMIUM, find_chromium, serve
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from ..conftest import ROOT, run_build
 
 
 def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    path = find_chromium()
     if not path:
-        pytest.fail("Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM=/path/to/chromium")
+        pytest.fail(MISSING_CHROMIUM)
     return path
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")
 def server(built_site: Path, site_url: str) -> Iterator[str]:
-    port = urlparse(site_url).port
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield site_url
-    httpd.shutdown()
+    with serve(built_site, urlparse(site_url).port or 0) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,72 @@
+"""A real browser and a local web server, shared by the benchmarks and the browser tests."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import os
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+# Headless Chromium as this machine runs it: without the background-networking flags it
+# keeps trying hosts that a closed network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+MISSING_CHROMIUM = "Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM=/path/to/chromium"
+TEXT = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+
+
+def find_chromium() -> str | None:
+    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class GzipHandler(SimpleHTTPRequestHandler):
+    """Serves text files gzipped, as any real host does, and logs nothing."""
+
+    def do_GET(self) -> None:
+        file = Path(self.translate_path(self.path))
+        if file.is_dir() and self.path.split("?")[0].endswith("/"):
+            file = file / "index.html"
+        kind = self.guess_type(str(file))
+        if not (file.is_file() and "gzip" in self.headers.get("Accept-Encoding", "") and kind.startswith(TEXT)):
+            super().do_GET()
+            return
+        body = gzip.compress(file.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path, port: int = 0) -> Iterator[str]:
+    """Serve ``site`` on 127.0.0.1 (any free port by default) and yield its base URL."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
