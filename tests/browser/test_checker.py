@@ -90,14 +90,14 @@ def test_labelled_drafts(phone: Page, server: str, capsys: pytest.CaptureFixture
 def test_held_out_drafts(phone: Page, server: str, capsys: pytest.CaptureFixture[str]) -> None:
     """Drafts written apart from the phrases, in batches (see the README for each batch's first score).
 
-    Measured 0.99 precision and 0.86 recall over 160 drafts; the newest batch alone scored
-    recall 0.47 before the phrases saw it, so a new batch may pull these down.
+    Measured 0.97 precision and 0.88 recall over 190 drafts. The newest batch, which the phrases
+    have not seen, scores 0.79 and 0.44 on its own, so a new batch may pull these down.
     """
-    assert len(HELD_OUT) >= 160
+    assert len(HELD_OUT) >= 190
     phone.goto(server + CHECKER)
     result = score(phone, HELD_OUT)
     report("held-out", len(HELD_OUT), result, capsys)
-    assert result.precision >= 0.95 and result.recall >= 0.82
+    assert result.precision >= 0.93 and result.recall >= 0.84
 
 
 def test_typed_message_is_marked_with_links_to_the_why(phone: Page, server: str, built_site: Path) -> None:
