@@ -129,8 +129,9 @@ def _apply_variants(phrase: str, variants: list[list[str]]) -> str:
     if not choices:
         return phrase
     spellings = sorted(choices, key=len, reverse=True)
-    pattern = re.compile(_START + "(?:" + "|".join(re.escape(s) for s in spellings) + ")" + _END)
-    return pattern.sub(lambda match: choices[match.group(0)], phrase)
+    # The ending is looked at, not replaced, so a possessive keeps its "'s": "mum's" -> "(mum|mom)'s".
+    pattern = re.compile(_START + "(" + "|".join(re.escape(s) for s in spellings) + ")" + f"(?={_END})")
+    return pattern.sub(lambda match: choices[match.group(1)], phrase)
 
 
 class _Parser:
@@ -184,8 +185,11 @@ class _Parser:
         match = _LITERAL.match(self.source, self.at)
         if not match:
             raise PhraseError(f"'{self.source[self.at]}' cannot be used in a phrase")
-        self.at = match.end()
         word = match.group(0)
+        # "'s" may follow a bracket directly ("(mum|mom)'s"), but not stand alone as a word or option.
+        if word[0] in _APOSTROPHES and (self.at == 0 or self.source[self.at - 1] in " \t([|"):
+            raise PhraseError(f"'{word}' starts with an apostrophe and can never join the word before it")
+        self.at = match.end()
         regex = "".join(f"[{_APOSTROPHES}]?" if char in _APOSTROPHES else char for char in word)
         if self.source.startswith("*", self.at):
             self.at += 1

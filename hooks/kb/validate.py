@@ -169,7 +169,8 @@ def _check_references(records: list[Record]) -> Iterator[Problem]:
         for entry, _ in _entries_with_ids(record):
             for field, target in kind.references.items():
                 refs = entry.get(field)
-                refs = [r for r in ([refs] if isinstance(refs, str) else refs or []) if isinstance(r, str)]
+                refs = [refs] if isinstance(refs, str) else refs if isinstance(refs, list) else []
+                refs = [r for r in refs if isinstance(r, str)]
                 used.setdefault((kind.name, field), set()).update(refs)
                 for ref in (r for r in refs if r not in ids[target]):
                     close = difflib.get_close_matches(ref, list(ids[target]), n=1)

@@ -111,10 +111,18 @@ def test_variants_widen_a_phrase() -> None:
         ("love you!", "'!' cannot be used in a phrase"),
         ("... you", "'...' needs a word and a space on both sides"),
         ("[so]", "can match empty text"),
+        ("(i|you)('ll|'d) miss", "''ll' starts with an apostrophe and can never join the word before it"),
     ],
 )
 def test_phrase_errors(phrase: str, problem: str) -> None:
     assert phrase_error(phrase) == problem
+
+
+def test_variants_keep_a_possessive_ending() -> None:
+    regex = re.compile(phrase_regex("i miss your mum's cooking", [["mum", "mom"]]))
+    assert regex.fullmatch("i miss your mom's cooking")
+    assert regex.fullmatch("i miss your mum\u2019s cooking")
+    assert not regex.fullmatch("i miss your mom cooking")
 
 
 def test_output_path() -> None:
