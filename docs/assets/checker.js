@@ -41,7 +41,7 @@
     for (const p of r.patterns) {
       const skip = spans(p.skip, text);
       const hits = spans(p.find, text).filter(
-        ([s, e]) => !skip.some(([a, b]) => a < e && s < b) && !negated(text, s, r.negation),
+        ([s, e]) => !skip.some(([a, b]) => a < e && s < b) && (p.keep_negated || !negated(text, s, r.negation)),
       );
       if (hits.length || (p.min_words && words >= p.min_words)) found.push({ p, hits });
     }

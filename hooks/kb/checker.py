@@ -109,6 +109,8 @@ def _compile_pattern(pattern: Mapping[str, Any], variants: list[list[str]], urls
         "re": _alternation(pattern.get("phrases", []), variants),
         "except": _alternation(pattern.get("except", []), variants),
     }
+    if not pattern.get("negatable", True):
+        compiled["keep_negated"] = True
     if "min_words" in pattern:
         compiled["min_words"] = pattern["min_words"]
     return compiled

@@ -291,3 +291,10 @@ def test_build_fails_cleanly_on_a_bad_rule(plants: Path, tmp_path: Path) -> None
     assert (
         "docs/checker/rules.yml:33: pattern 'rambling': field 'principle': unknown principle 'shade'" in result.stderr
     )
+
+
+def test_negatable_false_keeps_negated_phrases() -> None:
+    rules = RULES.replace("    - id: rambling\n", "    - id: rambling\n      negatable: false\n")
+    patterns = {p["id"]: p for p in compiled(rules)["patterns"]}
+    assert patterns["rambling"].get("keep_negated") is True
+    assert "keep_negated" not in patterns["overwatering"]
