@@ -9,10 +9,10 @@ from typing import Any
 
 import yaml
 
+from kb.kinds import PRINCIPLE
 from kb.problems import Problem
 
 STRUCTURED_SUFFIXES = (".yml", ".yaml")
-PRINCIPLE_KIND = "principle"
 
 # Front matter: a leading block fenced by '---' lines, as MkDocs reads it.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*$", re.DOTALL | re.MULTILINE)
@@ -116,7 +116,7 @@ def _load_front_matter(path: Path, src: str, file: str) -> tuple[list[Record], l
             )
         ]
     data, problems = parse_yaml(match.group(1), file, line_offset=1)
-    return ([Record(PRINCIPLE_KIND, file, src, data)] if not problems else []), problems
+    return ([Record(PRINCIPLE, file, src, data)] if not problems else []), problems
 
 
 def _read_text(path: Path, file: str) -> tuple[str | None, list[Problem]]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kb.load import PRINCIPLE_KIND, Record
+from kb.kinds import PRINCIPLE
+from kb.load import Record
 from kb.validate import entries
 
 
@@ -80,7 +81,7 @@ def build_content(records: list[Record]) -> Content:
         entry["id"]: Principle(
             entry["id"], entry["title"], entry["summary"], record.src, tuple(entry.get("covers", ()))
         )
-        for record, entry in by_kind.get(PRINCIPLE_KIND, [])
+        for record, entry in by_kind.get(PRINCIPLE, [])
     }
     return Content(
         principles=principles,
@@ -88,7 +89,7 @@ def build_content(records: list[Record]) -> Content:
         faqs=tuple(_make(Faq, entry) for _, entry in by_kind.get("faqs", [])),
         scenarios=tuple(_make(Scenario, entry) for _, entry in by_kind.get("scenarios", [])),
         terms=tuple(_make(Term, entry) for _, entry in by_kind.get("terms", [])),
-        sources=tuple(record.src for record in records if record.kind != PRINCIPLE_KIND),
+        sources=tuple(record.src for record in records if record.kind != PRINCIPLE),
     )
 
 
