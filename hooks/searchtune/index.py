@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from searchtune.synonyms import SynonymGroup, expand, plain
+from searchtune.synonyms import SynonymGroup, Words, expand, plain
 
 TITLE_SYNONYMS = "title_synonyms"
 TEXT_SYNONYMS = "text_synonyms"
@@ -51,7 +51,7 @@ def tune(index: Mapping[str, Any], tuning: Tuning) -> dict[str, Any]:
     fields = {**index["config"]["fields"]}
     for name, boost in {**DEFAULT_FIELDS, **tuning.fields}.items():
         fields[name] = {**fields.get(name, {}), "boost": float(boost)}
-    texts = [plain(doc.get("text", "")) for doc in index["docs"]]
+    texts = [Words.of(plain(doc.get("text", ""))) for doc in index["docs"]]
     body_groups = [group for group in tuning.groups if sum(map(group.used_in, texts)) <= COMMON * len(texts)]
     return {
         **index,
@@ -60,11 +60,13 @@ def tune(index: Mapping[str, Any], tuning: Tuning) -> dict[str, Any]:
     }
 
 
-def _tune_doc(doc: Mapping[str, Any], text: str, tuning: Tuning, body_groups: Sequence[SynonymGroup]) -> dict[str, Any]:
+def _tune_doc(
+    doc: Mapping[str, Any], text: Words, tuning: Tuning, body_groups: Sequence[SynonymGroup]
+) -> dict[str, Any]:
     tuned = dict(doc)
     if "#" in doc["location"]:
         tuned.pop("tags", None)
-    in_title = expand(plain(doc.get("title", "")), tuning.groups)
+    in_title = expand(Words.of(plain(doc.get("title", ""))), tuning.groups)
     in_text = expand(text, body_groups)
     if in_title:
         tuned[TITLE_SYNONYMS] = in_title
