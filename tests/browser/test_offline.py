@@ -34,3 +34,13 @@ def test_offline_checker_marks_a_draft(browser: Browser, offline_site: Path) -> 
     expect(page.locator(".ck-group").first).to_be_visible()
     assert foreign == []
     page.close()
+
+
+def test_offline_home_search_form_shows_results(browser: Browser, offline_site: Path) -> None:
+    page, foreign = open_from_disk(browser, offline_site / "index.html")
+    page.locator("#kb-home-query").fill("blocked")
+    page.locator("#kb-home-query").press("Enter")
+    expect(page.locator(RESULT).first).to_be_visible(timeout=30_000)
+    assert page.url.startswith((offline_site / "index.html").as_uri())
+    assert foreign == []
+    page.close()
