@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +30,13 @@ class Site:
     settings: Settings
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # checker rules by source path
 
+    @cached_property
+    def _principles_by_page(self) -> dict[str, Principle]:
+        return {p.src: p for p in self.content.principles.values()}
+
     def principle_at(self, src: str) -> Principle | None:
         """The principle whose page is ``src``, if it is one."""
-        return next((p for p in self.content.principles.values() if p.src == src), None)
+        return self._principles_by_page.get(src)
 
     def backlinks(self, src: str) -> str:
         """Markdown to append to the principle page at ``src`` ('' for any other page)."""
