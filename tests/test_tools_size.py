@@ -4,7 +4,7 @@ import gzip
 from pathlib import Path
 
 KB = 1024
-CODE = ["assets/checker.js", "assets/counter.js", "assets/tools.css"]
+CODE = ["assets/storage.js", "assets/checker.js", "assets/counter.js", "assets/tools.css"]
 
 
 def gzipped(path: Path) -> int:

@@ -2,7 +2,6 @@
 // the draft is never sent anywhere and is stored only if the reader ticks "keep".
 (() => {
   const ROOT = new URL("..", document.currentScript.src);
-  const KEY = "unsent.checker.draft";
   const EDGE = "(?<![\\w'\u2019])";
   const END = "(?![\\w'\u2019])";
   const WORD = /[\w'\u2019-]+/g;
@@ -124,7 +123,8 @@
     const [draft, keep, wipe, result, status] = ["textarea", "input", "button", ".ck-result", ".ck-status"].map((s) =>
       box.querySelector(s),
     );
-    const saved = localStorage.getItem(KEY);
+    const kept = window.unsentStore("checker.draft", box.querySelector(".ck-controls"));
+    const saved = kept.get();
     if (saved !== null) [draft.value, keep.checked] = [saved, true];
     let timer;
     const check = () =>
@@ -135,7 +135,7 @@
         },
         () => (status.textContent = "The checker could not load. Please reload the page."),
       );
-    const store = () => (keep.checked ? localStorage.setItem(KEY, draft.value) : localStorage.removeItem(KEY));
+    const store = () => (keep.checked ? kept.set(draft.value) : kept.remove());
     // Typing is checked once the reader pauses; a pasted draft is checked at once.
     draft.addEventListener("input", (e) => {
       result.setAttribute("aria-busy", "true");
@@ -147,7 +147,7 @@
     wipe.addEventListener("click", () => {
       clearTimeout(timer);
       [draft.value, keep.checked] = ["", false];
-      localStorage.removeItem(KEY);
+      kept.remove();
       check().then(() => (status.textContent = "Deleted. Nothing from this page is stored on this device."));
       draft.focus();
     });

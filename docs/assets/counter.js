@@ -1,20 +1,57 @@
 // No-contact counter: days since a date the reader sets. State lives only in this browser's localStorage.
 (() => {
-  const KEY = "unsent.counter";
-  const DAY = 864e5;
-
-  const iso = (d) => `${d.getFullYear()}-${`${d.getMonth() + 1}`.padStart(2, "0")}-${`${d.getDate()}`.padStart(2, "0")}`;
-  const utc = (s) => Date.UTC(...s.split("-").map((n, i) => n - (i === 1)));
-  const between = (from, to) => Math.round((utc(to) - utc(from)) / DAY);
+  // Days since 1970-01-01 of a calendar date, by arithmetic alone, so no time zone or DST enters.
+  const dayNumber = (y, m, d) => {
+    const year = m <= 2 ? y - 1 : y;
+    const era = Math.floor(year / 400);
+    const yoe = year - era * 400;
+    const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+    return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+  };
+  const parts = (s) => s.split("-").map(Number);
+  // A real calendar date written YYYY-MM-DD (not 2026-02-30), or null.
+  const valid = (s) => {
+    if (typeof s !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return null;
+    const [y, m, d] = parts(s);
+    const last = dayNumber(m === 12 ? y + 1 : y, (m % 12) + 1, 1) - dayNumber(y, m, 1);
+    return y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= last ? s : null;
+  };
+  // The reader's own calendar date: local date parts, never a millisecond difference.
+  const today = () => {
+    const d = new Date();
+    return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n, i) => `${n}`.padStart(i ? 2 : 4, "0")).join("-");
+  };
+  // A date saved in a time zone ahead of this one can be "tomorrow" here; that counts as 0, never -1.
+  const between = (from, to) => Math.max(0, dayNumber(...parts(to)) - dayNumber(...parts(from)));
   const plural = (n) => `${n} day${n === 1 ? "" : "s"}`;
-  const pretty = (s) => new Date(utc(s)).toLocaleDateString(undefined, { timeZone: "UTC", dateStyle: "medium" });
+  const pretty = (s) => {
+    const [y, m, d] = parts(s);
+    return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(undefined, { timeZone: "UTC", dateStyle: "medium" });
+  };
 
-  const read = () => {
+  // Whatever is stored, keep every part that makes sense and say whether anything had to be left out.
+  const parse = (raw) => {
+    let data;
     try {
-      return JSON.parse(localStorage.getItem(KEY)) || { past: [] };
+      data = raw === null ? {} : JSON.parse(raw);
     } catch {
-      return { past: [] };
+      data = null;
     }
+    const object = data !== null && typeof data === "object" && !Array.isArray(data);
+    const source = object ? data : {};
+    const list = Array.isArray(source.past) ? source.past : [];
+    const past = list
+      .map((p) => p && { from: valid(p.from), to: valid(p.to) })
+      .filter((p) => p && p.from && p.to)
+      .map((p) => ({ ...p, days: between(p.from, p.to) }));
+    const state = { start: valid(source.start), hidden: source.hidden === true, past };
+    const lost =
+      !object ||
+      (source.start != null && !state.start) ||
+      (source.past != null && !Array.isArray(source.past)) ||
+      past.length < list.length;
+    if (!state.start) delete state.start;
+    return { state, lost };
   };
 
   const init = () => {
@@ -25,13 +62,14 @@
     const $ = (s) => box.querySelector(s);
     const [date, hide, days, note, past] = ["#nc-date", "#nc-hide", ".nc-days", ".nc-note", ".nc-past"].map($);
     const notes = [...document.querySelectorAll(".nc-milestones [data-day]")];
-    let state = read();
-    const save = () => localStorage.setItem(KEY, JSON.stringify(state));
+    const store = window.unsentStore("counter", $(".nc-result"));
+    let { state, lost } = parse(store.get());
+    const save = () => store.set(JSON.stringify(state));
 
     const show = (message) => {
-      const today = iso(new Date());
-      date.max = today;
-      hide.checked = !!state.hidden;
+      const now = today();
+      date.max = now;
+      hide.checked = state.hidden;
       date.value = state.start || "";
       past.hidden = !state.past.length;
       past.querySelector("ul").replaceChildren(
@@ -46,7 +84,7 @@
         note.textContent = message || "";
         return;
       }
-      const n = between(state.start, today);
+      const n = between(state.start, now);
       days.textContent = state.hidden
         ? "The number is hidden. The count is still running."
         : `${plural(n)} since your last contact.`;
@@ -56,17 +94,17 @@
 
     const act = {
       set() {
-        if (!date.value) return show("Please choose a date first.");
-        if (date.value > iso(new Date())) return show("That date is in the future. Choose today or an earlier day.");
+        if (!valid(date.value)) return show("Please choose a date first.");
+        if (date.value > today()) return show("That date is in the future. Choose today or an earlier day.");
         state.start = date.value;
         save();
         show();
       },
       again() {
-        const today = iso(new Date());
+        const now = today();
         if (!state.start) return show("Choose the date of your last contact first.");
-        if (state.start !== today) state.past.unshift({ from: state.start, to: today, days: between(state.start, today) });
-        state.start = today;
+        if (state.start < now) state.past.unshift({ from: state.start, to: now, days: between(state.start, now) });
+        state.start = now;
         save();
         show("That happens. Your count starts again today, and the days you had still count.");
       },
@@ -78,8 +116,8 @@
         setTimeout(() => URL.revokeObjectURL(a.href), 1000);
       },
       delete() {
-        localStorage.removeItem(KEY);
-        state = { past: [] };
+        store.remove();
+        state = { hidden: false, past: [] };
         show("Deleted. Nothing from this counter is stored on this device.");
       },
     };
@@ -93,7 +131,7 @@
       if (state.start) save();
       show();
     });
-    show();
+    show(lost ? "Part of what this counter had saved could not be read, so it was left out." : "");
   };
 
   if (window.document$) document$.subscribe(init);

@@ -7,7 +7,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 COUNTER = "tools/counter/"
-KEY = "unsent.counter"
+KEY = "unsent:/:counter"  # namespaced by the site path (assets/storage.js)
 
 
 def start(page: Page, server: str, days_ago: int) -> None:
