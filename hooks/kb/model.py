@@ -43,11 +43,11 @@ class Scenario:
     id: str
     title: str
     situation: str
-    their_side: str
     do: tuple[str, ...]
     avoid: tuple[str, ...]
     principles: tuple[str, ...]
     tags: tuple[str, ...]
+    their_side: str = ""
     if_you_must_reply: str = ""
     faqs: tuple[str, ...] = ()
     care_note: str = ""

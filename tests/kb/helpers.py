@@ -22,11 +22,7 @@ def content(**overrides: object) -> Content:
                 ("storm",),
             ),
         ),
-        "scenarios": (
-            Scenario(
-                "storm", "A storm", "It is raining.", "They are wet.", ("Stay in",), ("Run",), ("calm",), ("rain",)
-            ),
-        ),
+        "scenarios": (Scenario("storm", "A storm", "It is raining.", ("Stay in",), ("Run",), ("calm",), ("rain",)),),
         "terms": (Term("No contact", "Not being in touch.", ("NC",)),),
         "sources": (),
     }

@@ -42,11 +42,11 @@ def test_scenario_sections_in_fixed_order() -> None:
         "storm",
         "A storm",
         "It is raining.",
-        "They are wet.",
         ("Stay in\nand read",),
         ("Run",),
         ("calm",),
         ("rain",),
+        their_side="They are wet.",
         if_you_must_reply="Fine, thanks.",
         care_note="Call for help if the roof leaks.",
     )
@@ -70,6 +70,7 @@ def test_optional_scenario_sections_are_left_out() -> None:
     data = content(faqs=(Faq("first", "Q?", "A.", "L.", "basics", ("calm",), ()),))
     page = render_pages(data, link(data), SETTINGS)["scenarios/storm.md"]
     assert "<care_note>" not in page and "<if_you_must_reply>" not in page and "<related_faqs>" not in page
+    assert "<their_side>" not in page and "#their-side" not in page
 
 
 def test_plain_text_cannot_become_markup() -> None:
@@ -82,7 +83,7 @@ def test_plain_text_cannot_become_markup() -> None:
 
 
 def test_front_matter_text_is_quoted() -> None:
-    scenario = Scenario("s", 'Title: "quoted" # not a comment', "Situation: yes", "x", ("a",), ("b",), ("calm",), ())
+    scenario = Scenario("s", 'Title: "quoted" # not a comment', "Situation: yes", ("a",), ("b",), ("calm",), ())
     data = content(scenarios=(scenario,))
     page = render_pages(data, link(data), SETTINGS)["scenarios/s.md"]
     assert front_matter(page)["title"] == 'Title: "quoted" # not a comment'

@@ -51,6 +51,11 @@ def test_missing_required_field(plants: Path) -> None:
     assert problem.hint == "add 'short_answer:'"
 
 
+def test_their_side_is_optional(plants: Path) -> None:
+    edit(plants, "scenarios/yellow-leaves.yml", "    their_side: It wants more light.\n", "")
+    assert problems_in(plants) == []
+
+
 def test_wrong_type(plants: Path) -> None:
     edit(plants, "faq/light.yml", "principles: [light]", "principles: light")
     problem = only(problems_in(plants))
