@@ -1,8 +1,15 @@
-"""Read content files from disk, keeping the source line of every mapping."""
+"""Read content files from disk, keeping the source line of every mapping.
+
+Content is untrusted: a file is refused, with one problem per fault, before it can cost
+much time or memory (size, nesting, aliases) or silently lose data (repeated keys).
+"""
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,9 +20,13 @@ from kb.kinds import PRINCIPLE
 from kb.problems import Problem
 
 STRUCTURED_SUFFIXES = (".yml", ".yaml")
+MAX_BYTES = 256 * 1024  # the largest content file is about 50 KB
+MAX_DEPTH = 16  # content nests at most six levels; a bound keeps every later step shallow
 
 # Front matter: a leading block fenced by '---' lines, as MkDocs reads it.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*$", re.DOTALL | re.MULTILINE)
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class LineDict(dict):
@@ -35,8 +46,44 @@ class Record:
     data: Any
 
 
-class _LineMappings:
+class _Refused(Exception):
+    """A fault in the YAML structure, reported with the line of the node at fault."""
+
+    def __init__(self, node: yaml.Node | yaml.Event, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.line, self.message, self.hint = node.start_mark.line + 1, message, hint
+
+    def problem(self, file: str, line_offset: int) -> Problem:
+        return Problem(file, self.message, self.hint, self.line + line_offset)
+
+
+# libyaml parses about ten times faster than PyYAML and caps nesting at 1000 levels itself.
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    def __init__(self, text: str, line_offset: int = 0) -> None:
+        super().__init__(text)
+        self.line_offset = line_offset
+        self.faults: list[_Refused] = []
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, OverflowError) as error:  # a date like 2024-02-30, an integer of 5000 digits
+            message = f"a value YAML cannot read ({str(error).splitlines()[0]})"
+            raise _Refused(node, message, "put the value in quotes") from None
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
+        first: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                seen = key in first
+            except TypeError:
+                raise _Refused(key_node, "a key is a list or a mapping", "keys are plain words") from None
+            if seen:  # a dict would keep only the last value: a second 'faqs:' drops the first list
+                message = f"key '{key_node.value}' is repeated (first on line {first[key] + self.line_offset})"
+                self.faults.append(_Refused(key_node, message, "merge the two, or rename one"))
+            else:
+                first[key] = key_node.start_mark.line + 1
         mapping = LineDict(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {
@@ -45,50 +92,133 @@ class _LineMappings:
         return mapping
 
 
-class _LineLoader(_LineMappings, yaml.SafeLoader):
-    pass
-
-
-# libyaml parses about ten times faster, but words its errors more tersely (no tab in
-# "cannot start any token"), so a file it rejects is parsed again by _LineLoader.
-class _FastLineLoader(_LineMappings, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    pass
-
-
-for _loader in (_LineLoader, _FastLineLoader):
-    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _loader.construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
 
 
 def parse_yaml(text: str, file: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:
-    """Parse YAML text; a syntax error becomes a Problem with its line."""
+    """Parse YAML text; a syntax error or a refused structure becomes a Problem with its line."""
+    if len(text) > MAX_BYTES:
+        return None, [Problem(file, *_size_fault(len(text.encode("utf-8", "surrogatepass"))))]
+    loader = _LineLoader(text, line_offset)
     try:
-        return yaml.load(text, Loader=_FastLineLoader), []
-    except yaml.YAMLError:
-        pass
-    try:
-        return yaml.load(text, Loader=_LineLoader), []
+        node = loader.get_single_node()
+        if node is None:
+            return None, []
+        if refused := _refuse_structure(node, text):
+            return None, [refused.problem(file, line_offset)]
+        data = loader.construct_document(node)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 + line_offset if mark else None
-        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        return None, [Problem(file, f"YAML syntax error: {reason}", hint=_yaml_hint(reason), line=line)]
+        return None, [_syntax_problem(error, text, file, line_offset)]
+    except _Refused as refused:
+        return None, [refused.problem(file, line_offset)]
+    finally:
+        loader.dispose()
+    if loader.faults:
+        return None, [fault.problem(file, line_offset) for fault in loader.faults]
+    return data, []
+
+
+def _refuse_structure(root: yaml.Node, text: str) -> _Refused | None:
+    """The first alias, merge key or over-deep node, found by walking each node once.
+
+    Checked before construction: an alias bomb is a few hundred bytes of shared nodes that
+    would expand to billions of values in every step after the parser.
+    """
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            return _first_alias(text)
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            return _Refused(node, f"nested more than {MAX_DEPTH} levels deep", "flatten the structure")
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.tag == _MERGE_TAG:
+                    return _Refused(key, "uses a YAML merge key ('<<')", "write the fields out in full")
+                stack += [(key, depth + 1), (value, depth + 1)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(item, depth + 1) for item in node.value]
+    return None
+
+
+def _first_alias(text: str) -> _Refused:
+    """Where the first alias is used (the composed nodes only know where the anchor was set)."""
+    alias = next(event for event in yaml.parse(text, Loader=_LineLoader) if isinstance(event, yaml.AliasEvent))
+    return _Refused(alias, f"uses the YAML alias '*{alias.anchor}'", "write the value out; content allows no aliases")
 
 
 def load_docs(docs_dir: Path, root: Path, principles_dir: str) -> tuple[list[Record], list[Problem]]:
-    """Load every structured file and principle page under ``docs_dir``."""
+    """Load every structured file and principle page under ``docs_dir``; check the front matter of other pages."""
     records: list[Record] = []
     problems: list[Problem] = []
-    for path in sorted(docs_dir.rglob("*")):
-        src = path.relative_to(docs_dir).as_posix()
+    for path, src in _walk(docs_dir):
+        file = _display(path, root)
+        if fault := _file_fault(path, src, principles_dir):
+            problems.append(Problem(file, *fault))
+            continue
+        if not path.is_file() or path.is_symlink():
+            continue
         if path.suffix in STRUCTURED_SUFFIXES:
-            loaded = _load_structured(path, src, _display(path, root))
-        elif path.suffix == ".md" and _is_principle_page(src, principles_dir):
-            loaded = _load_front_matter(path, src, _display(path, root))
+            loaded = _load_structured(path, src, file)
+        elif path.suffix == ".md":
+            loaded = _load_front_matter(path, src, file, is_principle=_is_principle_page(src, principles_dir))
         else:
             continue
         records += loaded[0]
         problems += loaded[1]
     return records, problems
+
+
+def list_docs(docs_dir: Path) -> list[str]:
+    """Every regular file under ``docs_dir`` (paths under it), never following a link."""
+    return [src for path, src in _walk(docs_dir) if path.is_file() and not path.is_symlink()]
+
+
+def _walk(docs_dir: Path) -> Iterator[tuple[Path, str]]:
+    """Every file, folder and link under ``docs_dir``, sorted, without following links."""
+    for folder, dirs, files in os.walk(docs_dir):
+        dirs.sort()
+        for name in [*dirs, *sorted(files)]:
+            path = Path(folder, name)
+            yield path, path.relative_to(docs_dir).as_posix()
+
+
+def _file_fault(path: Path, src: str, principles_dir: str) -> tuple[str, str] | None:
+    """Why the engine cannot read ``path`` safely (message, hint), or None."""
+    mode = path.lstat().st_mode
+    suffix = path.suffix
+    if not _printable(src):
+        return "the file name has a control character or bytes that are not UTF-8", "rename it"
+    if stat.S_ISLNK(mode):
+        where = "points to nothing" if not path.exists() else "would publish whatever it points to"
+        return f"a symbolic link, which {where}", "put the real file or folder here instead of a link"
+    if stat.S_ISDIR(mode):
+        if suffix.lower() in STRUCTURED_SUFFIXES:
+            return f"a folder named like a content file ('{suffix}')", f"rename the folder without '{suffix}'"
+        return None
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a pipe, socket or device)", "remove it from the docs folder"
+    if suffix.lower() in STRUCTURED_SUFFIXES and suffix not in STRUCTURED_SUFFIXES:
+        return f"the extension '{suffix}' is not lower case, so it would be published raw", "rename it to '.yml'"
+    if suffix.lower() == ".md" and suffix != ".md" and _is_principle_page(src, principles_dir):
+        return f"the extension '{suffix}' is not lower case", "rename it to '.md'"
+    if suffix in STRUCTURED_SUFFIXES and (size := path.stat().st_size) > MAX_BYTES:
+        return _size_fault(size)
+    return None
+
+
+def _size_fault(size: int) -> tuple[str, str]:
+    return f"is {size // 1024} KB; the limit is {MAX_BYTES // 1024} KB", "split it into several files"
+
+
+def _printable(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # os.walk keeps bytes that are not UTF-8 as lone surrogates
+        return False
+    return not _CONTROL.search(name)
 
 
 def _load_structured(path: Path, src: str, file: str) -> tuple[list[Record], list[Problem]]:
@@ -102,12 +232,15 @@ def _load_structured(path: Path, src: str, file: str) -> tuple[list[Record], lis
     return [Record(kind, file, src, data)], []
 
 
-def _load_front_matter(path: Path, src: str, file: str) -> tuple[list[Record], list[Problem]]:
+def _load_front_matter(path: Path, src: str, file: str, is_principle: bool) -> tuple[list[Record], list[Problem]]:
+    """A principle page becomes a record; any other page only has its front matter checked."""
     text, problems = _read_text(path, file)
     if text is None:
         return [], problems
     match = _FRONT_MATTER.match(text)
     if not match:
+        if not is_principle:
+            return [], []
         return [], [
             Problem(
                 file,
@@ -116,33 +249,47 @@ def _load_front_matter(path: Path, src: str, file: str) -> tuple[list[Record], l
             )
         ]
     data, problems = parse_yaml(match.group(1), file, line_offset=1)
-    return ([Record(PRINCIPLE, file, src, data)] if not problems else []), problems
+    return ([Record(PRINCIPLE, file, src, data)] if is_principle and not problems else []), problems
 
 
 def _read_text(path: Path, file: str) -> tuple[str | None, list[Problem]]:
     try:
-        return path.read_bytes().decode("utf-8"), []
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(file, f"cannot be read: {error.strerror}", hint="check the file's permissions")]
+    try:
+        return raw.decode("utf-8"), []
     except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
         return None, [
             Problem(
                 file,
                 f"file is not UTF-8 (byte 0x{error.object[error.start]:02x})",
                 hint="save the file with UTF-8 encoding",
-                line=line,
+                line=raw[: error.start].count(b"\n") + 1,
             )
         ]
 
 
 def _is_principle_page(src: str, principles_dir: str) -> bool:
-    return src.startswith(principles_dir.rstrip("/") + "/") and not src.endswith("/index.md")
+    return src.startswith(principles_dir.rstrip("/") + "/") and not src.lower().endswith("/index.md")
 
 
 def _display(path: Path, root: Path) -> str:
+    """The path as authors see it, printable even when the name holds bytes that are not UTF-8."""
     try:
-        return path.relative_to(root).as_posix()
+        shown = path.relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _syntax_problem(error: yaml.YAMLError, text: str, file: str, line_offset: int) -> Problem:
+    mark = getattr(error, "problem_mark", None)
+    reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        reason = reason.replace("found character", "found a tab")
+    line = mark.line + 1 + line_offset if mark else None
+    return Problem(file, f"YAML syntax error: {reason}", hint=_yaml_hint(reason), line=line)
 
 
 def _yaml_hint(reason: str) -> str:
@@ -150,4 +297,6 @@ def _yaml_hint(reason: str) -> str:
         return "indent with spaces, not tabs"
     if "mapping values" in reason:
         return "put text that contains ': ' in quotes, or use '>-' for a folded block"
+    if "nesting depth" in reason:
+        return f"flatten the structure; content nests at most {MAX_DEPTH} levels"
     return "check the indentation and quoting on this line and the one above"
