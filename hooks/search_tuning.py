@@ -1,4 +1,5 @@
-"""MkDocs hook: tune Material's search index once the search plugin has written it.
+"""MkDocs hook: tune Material's search index once the search plugin has written it, and
+publish its search worker with the query clean-up script, under a new hashed name.
 
 Settings live in ``extra.search_tuning`` of mkdocs.yml: ``synonyms`` (a file under
 docs/ holding a ``synonyms:`` list), ``fields`` (lunr field weights) and ``weights``
@@ -8,6 +9,7 @@ docs/ holding a ``synonyms:`` list), ``fields`` (lunr field weights) and ``weigh
 from __future__ import annotations
 
 import json
+import posixpath
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -15,16 +17,19 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from kb.load import Record, parse_yaml
 from kb.validate import validate
 from searchtune import Tuning, compile_groups, tune
-from searchtune.worker import find_worker, with_query_words
+from searchtune.worker import hashed_name, is_worker, point_config_at, with_query_words
 
 KIND = "synonyms"
 INDEX = Path("search", "search_index.json")
 
 _tuning: Tuning | None = None
+_worker: tuple[str, str] | None = None  # Material's worker file name -> the tuned one's, set by on_files
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -50,11 +55,43 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(f"search_tuning: {INDEX} was not written; is Material's search plugin enabled?")
     index = json.loads(path.read_text(encoding="utf-8"))
     path.write_text(json.dumps(tune(index, _tuning), separators=(",", ":")), encoding="utf-8")
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Swap Material's worker (and its source map) for the tuned worker under its own hashed name."""
+    global _worker
+    found = [file for file in files if is_worker(file.src_uri)]
+    if len(found) != 1:
+        raise PluginError(f"search_tuning: expected one search worker in the theme, found {len(found)}")
+    original = found[0]
+    code = with_query_words(original.content_string)
+    tuned = File.generated(config, f"{posixpath.dirname(original.src_uri)}/{hashed_name(code)}", content=code)
+    for file in (original, files.get_file_from_path(original.src_uri + ".map")):
+        if file:
+            files.remove(file)
+    files.append(tuned)
+    _worker = (posixpath.basename(original.src_uri), posixpath.basename(tuned.src_uri))
+    return files
+
+
+# Before any hook that reads the finished page (such as one hashing its inline scripts).
+@event_priority(50)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return _renamed(output, page.file.src_uri)
+
+
+@event_priority(50)
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return _renamed(output_content, template_name)  # 404.html carries the theme config too
+
+
+def _renamed(html: str, where: str) -> str:
+    if _worker is None:
+        raise PluginError("search_tuning: on_files did not run")
     try:
-        worker = find_worker(Path(config.site_dir))
-    except FileNotFoundError as error:
-        raise PluginError(f"search_tuning: {error}") from None
-    worker.write_text(with_query_words(worker.read_text(encoding="utf-8")), encoding="utf-8")
+        return point_config_at(html, *_worker)
+    except ValueError as error:
+        raise PluginError(f"search_tuning: {where}: {error}") from None
 
 
 def _load_synonyms(config: MkDocsConfig, src: str) -> list[Mapping[str, Any]]:

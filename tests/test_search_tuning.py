@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import yaml
 
 from searchtune import TEXT_SYNONYMS, TITLE_SYNONYMS, Tuning, compile_groups, tune
 from searchtune.synonyms import plain
-from searchtune.worker import SCRIPT, find_worker, with_query_words
+from searchtune.worker import CONFIG, SCRIPT, hashed_name, point_config_at, with_query_words
 
 from .conftest import ROOT, run_build
 
@@ -80,14 +81,52 @@ def test_the_first_matching_pattern_sets_the_weight_in_either_url_style() -> Non
 
 def test_the_query_script_goes_in_front_of_the_worker_once() -> None:
     worker = "addEventListener('message', handle)"
-    patched = with_query_words(worker)
-    assert patched.startswith(SCRIPT.read_text()) and patched.endswith(worker)
+    patched = with_query_words(worker + "\n//# sourceMappingURL=search.1234abcd.min.js.map\n")
+    assert patched.startswith(SCRIPT.read_text()) and patched.endswith(worker + "\n")  # the stale map link is gone
     assert with_query_words(patched) == patched
 
 
-def test_find_worker_needs_exactly_one(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError):
-        find_worker(tmp_path)
+def page_naming(worker: str) -> str:
+    config = json.dumps({"base": "../..", "search": f"../../assets/javascripts/workers/{worker}", "tags": None})
+    return f'<head></head><body><script id="__config" type="application/json">{config}</script></body>'
+
+
+def test_the_page_config_names_the_new_worker_and_nothing_else_changes() -> None:
+    page = page_naming("search.a7633da7.min.js")
+    renamed = point_config_at(page, "search.a7633da7.min.js", "search.0f0f0f0f.min.js")
+    assert renamed == page.replace("a7633da7", "0f0f0f0f")
+    assert point_config_at(renamed, "search.a7633da7.min.js", "search.0f0f0f0f.min.js") == renamed
+    assert point_config_at("<p>No theme config</p>", "a", "b") == "<p>No theme config</p>"
+
+
+def test_a_page_naming_an_unknown_worker_is_an_error() -> None:
+    with pytest.raises(ValueError, match=re.escape("search.99999999.min.js")):
+        point_config_at(page_naming("search.99999999.min.js"), "search.a7633da7.min.js", "search.0f0f0f0f.min.js")
+
+
+def test_the_worker_name_follows_its_content() -> None:
+    assert hashed_name("a") != hashed_name("b")
+    assert re.fullmatch(r"search\.[0-9a-f]{8}\.min\.js", hashed_name("a"))
+
+
+def named_worker(html: str) -> str:
+    match = CONFIG.search(html)
+    assert match, "no theme config in the page"
+    return json.loads(match.group(1))["search"]
+
+
+def test_every_page_points_at_the_tuned_worker_under_its_own_hashed_name(built_site: Path) -> None:
+    """A year-long cache of hashed files can never serve an untuned worker under the same name."""
+    pages = [*built_site.rglob("*.html")]
+    names = {Path(named_worker(page.read_text())).name for page in pages}
+    assert len(names) == 1, names
+    (name,) = names
+    worker = built_site / "assets/javascripts/workers" / name
+    code = worker.read_text()
+    assert code.startswith(SCRIPT.read_text())
+    assert name == hashed_name(code)
+    assert [p.name for p in worker.parent.iterdir()] == [name]  # Material's worker and its map are gone
+    assert {built_site / "index.html", built_site / "404.html", built_site / "faq/index.html"} <= set(pages)
 
 
 def test_the_built_site_ships_a_tuned_index_and_no_synonyms_file(built_site: Path) -> None:
@@ -96,7 +135,6 @@ def test_the_built_site_ships_a_tuned_index_and_no_synonyms_file(built_site: Pat
     docs = {doc["location"]: doc for doc in data["docs"]}
     assert any(TITLE_SYNONYMS in doc for doc in docs.values())
     assert not [doc for location, doc in docs.items() if "#" in location and "tags" in doc]
-    assert find_worker(built_site).read_text().startswith(SCRIPT.read_text())
     assert not list(built_site.rglob("*.yml"))
 
 
