@@ -12,6 +12,7 @@ from mkdocs.structure.pages import Page
 
 from kb import ContentError, Settings, Site, build_site
 from kb.checker import compile_rules, output_path, to_script
+from kb.helplines import expand_markers, fragments
 
 # Set by on_config on every build (mkdocs serve re-runs it after each edit).
 _site: Site | None = None
@@ -28,6 +29,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{len(error.problems)} content problem(s):\n{error}") from None
     if config.nav is not None:
         _expand_nav(config.nav, _site.sections())
+    if isinstance(help_settings := config.extra.get("help"), dict):
+        help_settings.update(fragments(_site.content.help_lines))  # read by overrides/main.html
     return config
 
 
@@ -50,6 +53,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     site = _require_site()
     if principle := site.principle_at(page.file.src_uri):
         page.meta.setdefault("description", principle.summary)
+    try:
+        markdown = expand_markers(
+            markdown, site.content.help_lines, f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        )
+    except ContentError as error:
+        raise PluginError(str(error)) from None
     return "\n\n".join(part for part in (markdown, site.backlinks(page.file.src_uri), site.abbreviations) if part)
 
 

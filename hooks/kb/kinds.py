@@ -37,5 +37,6 @@ KINDS: dict[str, Kind] = {
         Kind(PRINCIPLE, "principle.schema.json", "principle"),
         Kind("rules", "rules.schema.json", "pattern", nested="patterns", references={"principle": PRINCIPLE}),
         Kind("synonyms", "synonyms.schema.json", "synonym group"),
+        Kind("helplines", "helplines.schema.json", "help line"),
     )
 }

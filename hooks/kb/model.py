@@ -61,6 +61,24 @@ class Term:
 
 
 @dataclass(frozen=True)
+class HelpLine:
+    id: str
+    service: str
+    country: str
+    serves: tuple[str, ...]
+    last_checked: str
+    source: str
+    call: str = ""
+    text: str = ""
+    keyword: str = ""
+    web: str = ""
+    hours: str = ""
+    note: str = ""
+    urgent: bool = False
+    banner: bool = False
+
+
+@dataclass(frozen=True)
 class Content:
     """All validated content, in author order (file order, then entry order)."""
 
@@ -70,6 +88,7 @@ class Content:
     scenarios: tuple[Scenario, ...]
     terms: tuple[Term, ...]
     sources: tuple[str, ...]
+    help_lines: tuple[HelpLine, ...] = ()
 
 
 def build_content(records: list[Record]) -> Content:
@@ -90,6 +109,7 @@ def build_content(records: list[Record]) -> Content:
         scenarios=tuple(_make(Scenario, entry) for _, entry in by_kind.get("scenarios", [])),
         terms=tuple(_make(Term, entry) for _, entry in by_kind.get("terms", [])),
         sources=tuple(record.src for record in records if record.kind != PRINCIPLE),
+        help_lines=tuple(_make(HelpLine, entry) for _, entry in by_kind.get("helplines", [])),
     )
 
 

@@ -49,8 +49,15 @@ def _phrase_syntax(validator: Any, enabled: bool, instance: Any, schema: dict) -
         yield ValidationError(f"phrase '{instance}': {problem}")
 
 
+def _any_required(validator: Any, names: list[str], instance: Any, schema: dict) -> Iterator[ValidationError]:
+    if isinstance(instance, dict) and not any(name in instance for name in names):
+        listed = ", ".join(f"'{name}'" for name in names)
+        yield ValidationError(f"needs at least one of {listed}")
+
+
 _Validator = validators.extend(
-    Draft202012Validator, {"maxWords": _max_words, "noHtml": _no_html, "phraseSyntax": _phrase_syntax}
+    Draft202012Validator,
+    {"maxWords": _max_words, "noHtml": _no_html, "phraseSyntax": _phrase_syntax, "anyRequired": _any_required},
 )
 
 
