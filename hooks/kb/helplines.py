@@ -11,12 +11,12 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from kb.model import HelpLine
 from kb.problems import ContentError, Problem
-from kb.render import TEMPLATES
+from kb.render import new_environment
 
 URGENT = "urgent"
 ALL = "all"
@@ -95,13 +95,7 @@ def _web_label(url: str) -> str:
 
 @cache
 def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=StrictUndefined,
-        autoescape=True,
-    )
+    env = new_environment(autoescape=True)
     env.filters["tel"] = tel_href
     env.filters["sms"] = lambda line: sms_href(line.text, line.keyword)
     env.filters["web_label"] = _web_label

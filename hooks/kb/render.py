@@ -130,16 +130,21 @@ def _render(template: str, page: str, settings: Settings, **context: object) -> 
     return _environment().get_template(template).render(labels=settings.labels, link=link, **context)
 
 
-@cache
-def _environment() -> Environment:
-    env = Environment(
+def new_environment(autoescape: bool) -> Environment:
+    """A Jinja environment over templates/, strict about undefined names."""
+    return Environment(
         loader=FileSystemLoader(TEMPLATES),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=StrictUndefined,
-        autoescape=False,  # the output is Markdown; plain-text fields go through |plain instead
+        autoescape=autoescape,
     )
+
+
+@cache
+def _environment() -> Environment:
+    env = new_environment(autoescape=False)  # the output is Markdown; plain-text fields go through |plain instead
     env.filters["plain"] = _plain
     env.filters["yaml"] = _yaml
     env.filters["quote"] = _quote
