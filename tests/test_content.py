@@ -1,5 +1,6 @@
 """Content quality, measured on the real content: readability, coverage, citations, tone."""
 
+import posixpath
 import re
 import statistics
 import warnings
@@ -28,6 +29,7 @@ PROMISE = re.compile(
 )
 NEGATION = re.compile(r"\b(no|not|never|nobody|no one|can't|cannot|won't|don't|isn't|doesn't|nothing|neither)\b", re.I)
 HAND_WRITTEN = ["index.md", "get-help.md", "about.md"]
+OWN_PAGES = ["index.md", "about.md"]  # hand-written pages outside principles/ that link into the site
 
 
 @pytest.fixture(scope="module")
@@ -125,3 +127,132 @@ def test_short_answers_stand_alone(content: Content) -> None:
     """A short answer must not lean on the question ("Yes." alone, or "it" with nothing before it)."""
     leaning = [f.id for f in content.faqs if len(f.short_answer.split()) < 8]
     assert leaning == []
+
+
+# Wording classes the care review found misleading. Each is matched per sentence, so new phrasings
+# of the same idea fail too, not only this site's old sentences.
+HEDGE = re.compile(
+    r"\b(may|might|could|can|perhaps|possibly|some|many|if|whether|nobody|no one|know|cannot|can't)\b", re.I
+)
+NOT_AFTER = "".join(
+    f"(?<!{word} )" for word in ["to", "at", "of", "for", "from", "with", "about", "so", "how", "when", "let", "lets"]
+)
+EX = (  # the ex as the subject of a sentence
+    rf"(^\s*they|{NOT_AFTER}(your ex|an ex|the ex|exes|the one who left"
+    r"|the person who (left|leaves|ends?|ended)( (it|things|a relationship))?))"
+)
+VERDICTS = {  # a guess about one person's inner life, stated as fact
+    "their feelings as fact": re.compile(
+        EX + r",? (is |are )?(probably |likely |usually |mostly |often |most likely |just |really )?"
+        r"(wants?(?! to stay friends)|needs?|expects?|feels?|thinks?|sees?|blames?|remembers?|links?|dwells?|"
+        r"is detached|are detached|"
+        r"is focused|has moved|is not crying|tends? to (feel|want|see|link|remember|blame|keep))\b",
+        re.I,
+    ),
+    "whether they cry": re.compile(r"\b(rarely|not|never|don't|doesn't)\s+cr(y|ies|ying)\b|\bdry-eyed\b", re.I),
+    "where their attention is": re.compile(
+        r"\b(their|your ex's) (attention|focus|mind)\b[^.]{0,30}\b(has moved|moved|is on|is already|has turned)\b", re.I
+    ),
+    "the four needs": re.compile(r"\bfour (things|needs)\b", re.I),
+    "tears as guilt": re.compile(r"\b(tears|crying|cried|cry)\b[^.]{0,60}\bguilt", re.I),
+    "guilt as the cause of distance": re.compile(
+        r"\bguilt\b[^.]{0,50}\b(pull|push|drive|step|run|move|keep)s?\b[^.]{0,25}\b(away|off|further|distance)\b"
+        r"|\b(avoid|escape|dodge|run from|step away from|pull away from|keeps?)\b[^.]{0,40}\bguilt\b",
+        re.I,
+    ),
+}
+LEVERS = {  # the reader's silence or life framed as a way to move the ex
+    "silence as a message": re.compile(
+        r"\b(silence|absence|quiet|distance)\b (says|speaks|shows|tells|sends|proves|signals|comes across)\b"
+        r"|\blet (your )?(silence|absence|quiet) (speak|say|show)|\b(says|speaks) (more|louder) than\b",
+        re.I,
+    ),
+    "quiet strength": re.compile(r"\bquiet strength\b", re.I),
+    "contrast": re.compile(r"\bcontrast\b", re.I),
+    "fear of losing you": re.compile(r"\bfear (of )?losing you\b", re.I),
+    "attraction": re.compile(r"\battract(ion|ive|s|ed)?\b", re.I),
+    "value you again": re.compile(r"\bvalue (you|an ex|their ex|someone) again\b", re.I),
+    "silence credited with recovery": re.compile(
+        r"\bstrict (silence|no contact)\b|\b(silence|no contact)\b[^.]{0,80}\b(carr(y|ied)|found their feet)\b", re.I
+    ),
+}
+MAKE_THEM = re.compile(
+    r"\b(make|makes|making|get|gets)\s+(them|your ex|an ex)\s+(miss|want|value|regret|notice)\b", re.I
+)
+TONE = {
+    "doubting the reader's worth": re.compile(
+        r"\byou (may|might|probably) (matter|count|be worth)\b|\bin a way,? you are\b"
+        r"|\bdignity (in one piece|intact)\b",
+        re.I,
+    ),
+    "judging the ex's maturity": re.compile(r"\b(im)?matur(e|ity)\b", re.I),
+    "one spelling of giveaways": re.compile(r"\bgive-aways?\b", re.I),
+}
+
+
+def misleading(text: str) -> list[str]:
+    """The classes of misleading wording in ``text``, one line per sentence that has one."""
+    found = []
+    for sentence in sentences(text):
+        classes = [
+            name for name, pattern in VERDICTS.items() if pattern.search(sentence) and not HEDGE.search(sentence)
+        ]
+        classes += [name for name, pattern in (LEVERS | TONE).items() if pattern.search(sentence)]
+        if MAKE_THEM.search(sentence) and not NEGATION.search(sentence):
+            classes.append("making them feel something")
+        found += [f"{', '.join(classes)}: {sentence.strip()}"] if classes else []
+    return found
+
+
+def test_claims_are_possibilities_and_silence_is_no_lever(content: Content) -> None:
+    found = {name: hits for name, text in texts(content).items() if (hits := misleading(text))}
+    assert found == {}
+
+
+LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(([^)\s]+)\)")
+FRONT_TITLE = re.compile(r"\A---\n.*?^title: *\"?(.+?)\"?\s*$.*?^---\n", re.S | re.M)
+
+
+def page_titles(site_pages: dict[str, str]) -> dict[str, str]:
+    """The title a reader sees on every page, by path under docs/ (hand-written and generated)."""
+    pages = {str(p.relative_to(DOCS)): p.read_text() for p in DOCS.rglob("*.md")} | site_pages
+    titles = {}
+    for path, markdown in pages.items():
+        if match := FRONT_TITLE.match(markdown) or re.search(r"^# (.+)$", markdown, re.M):
+            titles[path] = match.group(1)
+    return titles
+
+
+def linking_units(content: Content) -> dict[str, tuple[str, str]]:
+    """Every piece of hand-written Markdown, by name: (the page it appears on, its text)."""
+    units = {
+        str(p.relative_to(DOCS)): (str(p.relative_to(DOCS)), p.read_text()) for p in (DOCS / "principles").rglob("*.md")
+    }
+    units |= {name: (name, (DOCS / name).read_text()) for name in OWN_PAGES}
+    for faq in content.faqs:
+        units[f"faq {faq.id}"] = (f"faq/{faq.topic}.md", faq.answer)
+    for s in content.scenarios:
+        units[f"scenario {s.id}"] = (f"scenarios/{s.id}.md", "\n".join([s.their_side, *s.do, *s.avoid]))
+    return units
+
+
+def normal(title: str) -> str:
+    return re.sub(r"[^a-z0-9 ]", "", title.lower().replace("\u2019", "'").replace("'", ""))
+
+
+def test_link_texts_match_the_titles_they_point_to(content: Content) -> None:
+    """A reader who taps "[X]" lands on a page headed X (a question's link text is the question)."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    titles = page_titles(build_site(DOCS, Settings.from_config(config["extra"]["kb"])).pages)
+    questions = {(f"faq/{f.topic}.md", f.id): f.question for f in content.faqs}
+    wrong = []
+    for name, (page, markdown) in linking_units(content).items():
+        for text, href in LINK.findall(markdown):
+            if "://" in href or href.startswith(("#", "mailto:", "tel:")):
+                continue
+            path, _, anchor = href.partition("#")
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+            title = questions.get((target, anchor)) or titles.get(target)
+            if title is None or normal(text) != normal(title):
+                wrong.append(f"{name}: [{text}]({href}) -> {title!r}")
+    assert wrong == []
