@@ -30,7 +30,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.nav is not None:
         _expand_nav(config.nav, _site.sections())
     if isinstance(help_settings := config.extra.get("help"), dict):
-        help_settings.update(fragments(_site.content.help_lines))  # read by overrides/main.html
+        try:
+            bar_labels = help_settings.get("bar_groups") or {}
+            help_settings.update(fragments(_site.content.help_lines, bar_labels, config_file.name))  # read by main.html
+        except ContentError as error:
+            raise PluginError(str(error)) from None
     return config
 
 

@@ -120,4 +120,4 @@ def test_footer_lists_the_urgent_lines(built_site: Path, help_lines) -> None:
 
 def test_every_line_records_where_and_when_it_was_checked(help_lines) -> None:
     for line in help_lines:
-        assert line.source.startswith("https://") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", line.last_checked)
+        assert line.source.startswith(("https://", "http://")) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", line.last_checked)

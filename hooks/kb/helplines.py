@@ -7,7 +7,7 @@ for the place it lands (text or attribute), whatever the content says.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from urllib.parse import quote
 
@@ -45,11 +45,28 @@ def select(lines: Iterable[HelpLine], selector: str) -> list[HelpLine]:
     return [line for line in lines if selector in line.serves]
 
 
-def fragments(lines: Sequence[HelpLine]) -> dict[str, Markup]:
-    """What the theme shows on every page: 'now', one <li> per urgent line; 'bar', the banner numbers."""
+def fragments(lines: Sequence[HelpLine], bar_labels: Mapping[str, str], config_file: str) -> dict[str, Markup]:
+    """What the theme shows on every page: 'now', one <li> per urgent line; 'bar', the banner numbers.
+
+    The bar groups banner lines by their first 'serves' tag, under the label ``bar_labels`` gives it.
+    """
+    banner = [line for line in lines if line.banner]
+    missing = sorted({line.serves[0] for line in banner} - set(bar_labels))
+    if missing:
+        raise ContentError(
+            [
+                Problem(
+                    config_file,
+                    f"no help bar label for lines that serve '{tag}'",
+                    hint=f"add 'extra: help: bar_groups: {tag}: ...'",
+                    field="extra.help.bar_groups",
+                )
+                for tag in missing
+            ]
+        )
     return {
         "now": _render("help_items.html.j2", lines=select(lines, URGENT)),
-        "bar": _render("help_bar.html.j2", groups=_groups([line for line in lines if line.banner])),
+        "bar": _render("help_bar.html.j2", groups=_groups(banner, bar_labels)),
     }
 
 
@@ -74,14 +91,15 @@ def expand_markers(markdown: str, lines: Sequence[HelpLine], file: str) -> str:
     return expanded
 
 
-def _groups(lines: list[HelpLine]) -> list[tuple[str, list[HelpLine]]]:
-    """Neighbouring lines of the same service, so the bar names a service once."""
+def _groups(lines: list[HelpLine], labels: Mapping[str, str]) -> list[tuple[str, list[HelpLine]]]:
+    """Neighbouring lines with the same first tag, under its label, so the bar names each group once."""
     groups: list[tuple[str, list[HelpLine]]] = []
     for line in lines:
-        if groups and groups[-1][0] == line.service:
+        label = labels[line.serves[0]]
+        if groups and groups[-1][0] == label:
             groups[-1][1].append(line)
         else:
-            groups.append((line.service, [line]))
+            groups.append((label, [line]))
     return groups
 
 

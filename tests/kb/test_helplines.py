@@ -68,7 +68,7 @@ def test_valid_help_lines_pass(plants: Path) -> None:
             "https://example.org/plant-line",
             "javascript:alert(1)",
             "docs/help.yml:8: help line 'plant-line': field 'source': 'javascript:alert(1)' is not in the right form"
-            " (hint: the https:// address where you checked the number)",
+            " (hint: the full address (https:// or http://) of the page where you checked the number)",
         ),
         (
             "    serves: [crisis]\n",
@@ -126,13 +126,22 @@ def test_a_marker_that_selects_nothing_stops_the_build() -> None:
 
 def test_every_value_is_escaped() -> None:
     hostile = line(service='A & B <b onclick="x">', country="<i>", urgent=True, banner=True, call="1")
-    for html in fragments([hostile]).values():
+    for html in fragments([hostile], {"crisis": "<u>Talk</u>"}, "mkdocs.yml").values():
         assert "<b" not in html and "<i>" not in html
-        assert "A &amp; B &lt;b onclick=&#34;x&#34;&gt;" in html
+        assert "A &amp; B &lt;b onclick=&#34;x&#34;&gt;" in html or "&lt;u&gt;Talk&lt;/u&gt;" in html
 
 
-def test_the_bar_names_each_service_once() -> None:
+def test_the_bar_names_each_group_once() -> None:
     lines = [line(id="a", call="1", country="Here", banner=True), line(id="b", call="2", country="There", banner=True)]
-    bar = fragments(lines)["bar"]
-    assert bar.count("Leaf Line") == 1
+    bar = fragments(lines, {"crisis": "Talk now"}, "mkdocs.yml")["bar"]
+    assert bar.count("Talk now") == 1 and "Leaf Line" not in bar
     assert '<a href="tel:1">1</a> <span class="kb-bar-where">Here</span>' in bar
+
+
+def test_a_bar_group_without_a_label_stops_the_build() -> None:
+    with pytest.raises(ContentError) as caught:
+        fragments([line(banner=True, call="1")], {}, "mkdocs.yml")
+    assert str(caught.value) == (
+        "mkdocs.yml: field 'extra.help.bar_groups': no help bar label for lines that serve 'crisis'"
+        " (hint: add 'extra: help: bar_groups: crisis: ...')"
+    )
