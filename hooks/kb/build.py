@@ -11,9 +11,10 @@ from typing import Any
 
 from kb.checker import rule_sets
 from kb.links import Graph, link
-from kb.load import load_docs
+from kb.load import display, list_docs, load_docs
 from kb.model import Content, Principle, build_content
-from kb.problems import ContentError, Problem
+from kb.outputs import clashes as output_clashes
+from kb.problems import ContentError
 from kb.render import render_abbreviations, render_backlinks, render_pages
 from kb.settings import Settings
 from kb.validate import validate
@@ -59,18 +60,9 @@ def build_site(docs_dir: Path, settings: Settings, root: Path | None = None) -> 
     problems += validate(records)
     if problems:
         raise ContentError(problems)
+    if clashes := output_clashes(records, settings, list_docs(docs_dir), display(docs_dir, root)):
+        raise ContentError(clashes)
     content = build_content(records)
     graph = link(content)
     pages = render_pages(content, graph, settings)
-    clashes = [
-        Problem(
-            f"{docs_dir.relative_to(root).as_posix()}/{path}",
-            "a hand-written file has the same path as a generated page",
-            hint="rename or remove the file",
-        )
-        for path in pages
-        if (docs_dir / path).exists()
-    ]
-    if clashes:
-        raise ContentError(clashes)
     return Site(content, graph, pages, render_abbreviations(content.terms), settings, rule_sets(records))

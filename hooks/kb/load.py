@@ -154,7 +154,7 @@ def load_docs(docs_dir: Path, root: Path, principles_dir: str) -> tuple[list[Rec
     records: list[Record] = []
     problems: list[Problem] = []
     for path, src in _walk(docs_dir):
-        file = _display(path, root)
+        file = display(path, root)
         if fault := _file_fault(path, src, principles_dir):
             problems.append(Problem(file, *fault))
             continue
@@ -274,7 +274,7 @@ def _is_principle_page(src: str, principles_dir: str) -> bool:
     return src.startswith(principles_dir.rstrip("/") + "/") and not src.lower().endswith("/index.md")
 
 
-def _display(path: Path, root: Path) -> str:
+def display(path: Path, root: Path) -> str:
     """The path as authors see it, printable even when the name holds bytes that are not UTF-8."""
     try:
         shown = path.relative_to(root).as_posix()

@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from kb.links import Graph
 from kb.model import Content, Faq, Principle, Term
+from kb.outputs import entry_page, index_page
 from kb.settings import Settings
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -23,10 +24,10 @@ def render_pages(content: Content, graph: Graph, settings: Settings) -> dict[str
     faq_dir, scenario_dir = settings.faq_dir, settings.scenarios_dir
     pages: dict[str, str] = {}
     if content.faqs:
-        index = f"{faq_dir}/index.md"
+        index = index_page(faq_dir)
         pages[index] = _render("faq_index.md.j2", index, settings, content=content, faq_dir=faq_dir)
         for topic in content.topics:
-            path = f"{faq_dir}/{topic.id}.md"
+            path = entry_page(faq_dir, topic.id)
             faqs = [faq for faq in content.faqs if faq.topic == topic.id]
             pages[path] = _render(
                 "faq_topic.md.j2",
@@ -41,12 +42,12 @@ def render_pages(content: Content, graph: Graph, settings: Settings) -> dict[str
                 structured_data=_faq_page_data(faqs),
             )
     if content.scenarios:
-        index = f"{scenario_dir}/index.md"
+        index = index_page(scenario_dir)
         pages[index] = _render(
             "scenario_index.md.j2", index, settings, scenarios=_by_title(content), scenario_dir=scenario_dir
         )
         for scenario in content.scenarios:
-            path = f"{scenario_dir}/{scenario.id}.md"
+            path = entry_page(scenario_dir, scenario.id)
             pages[path] = _render(
                 "scenario.md.j2",
                 path,

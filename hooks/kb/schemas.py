@@ -44,6 +44,52 @@ def _no_html(validator: Any, enabled: bool, instance: Any, schema: dict) -> Iter
         yield ValidationError(f"contains {found}, which would run script in the browser")
 
 
+# A line break or control character: in a one-line field it starts a heading, a list or a box.
+_NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Controls a Markdown field never needs (tab and newline are fine); \x02 and \x03 are Markdown's own markers.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _character(found: re.Match[str]) -> str:
+    char = found.group()
+    return "a line break" if char in "\n\r\x0b\x0c\x85\u2028\u2029" else f"the control character U+{ord(char):04X}"
+
+
+def _one_line(validator: Any, enabled: bool, instance: Any, schema: dict) -> Iterator[ValidationError]:
+    if enabled and isinstance(instance, str) and (found := _NOT_ONE_LINE.search(instance)):
+        yield ValidationError(f"contains {_character(found)}; this field is one line")
+
+
+def _no_control(validator: Any, enabled: bool, instance: Any, schema: dict) -> Iterator[ValidationError]:
+    if enabled and isinstance(instance, str) and (found := _CONTROL.search(instance)):
+        yield ValidationError(f"contains {_character(found)}")
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict) -> Iterator[ValidationError]:
+    if isinstance(instance, str) and not _whole_text(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@cache
+def _whole_text(pattern: str) -> re.Pattern[str]:
+    """``pattern`` read as JSON Schema reads it (ECMA-262), where '$' is the very end of the text.
+
+    In Python '$' also matches before a final newline, so 'an-id\\n' would pass '^[a-z-]+$'.
+    """
+    out, in_class, escaped = [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "[]":
+            in_class = char == "["
+        elif char == "$" and not in_class:
+            char = r"\Z"
+        out.append(char)
+    return re.compile("".join(out))
+
+
 def _phrase_syntax(validator: Any, enabled: bool, instance: Any, schema: dict) -> Iterator[ValidationError]:
     if enabled and isinstance(instance, str) and (problem := phrase_error(instance)):
         yield ValidationError(f"phrase '{instance}': {problem}")
@@ -57,7 +103,15 @@ def _any_required(validator: Any, names: list[str], instance: Any, schema: dict)
 
 _Validator = validators.extend(
     Draft202012Validator,
-    {"maxWords": _max_words, "noHtml": _no_html, "phraseSyntax": _phrase_syntax, "anyRequired": _any_required},
+    {
+        "maxWords": _max_words,
+        "noHtml": _no_html,
+        "phraseSyntax": _phrase_syntax,
+        "anyRequired": _any_required,
+        "oneLine": _one_line,
+        "noControl": _no_control,
+        "pattern": _pattern,
+    },
 )
 
 

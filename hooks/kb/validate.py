@@ -109,6 +109,7 @@ _MESSAGES = {
         f"should be {_TYPE_NAMES.get(e.validator_value, e.validator_value)}, not {_type_name(e.instance)}"
     ),
     "minLength": lambda e: "is empty",
+    "maxLength": lambda e: f"has {len(e.instance)} characters; the limit is {e.validator_value}",
     "minItems": lambda e: f"needs at least {e.validator_value} item{'s' if e.validator_value != 1 else ''}",
     "uniqueItems": lambda e: "lists the same value twice",
     "pattern": lambda e: f"'{e.instance}' is not in the right form",
@@ -119,6 +120,8 @@ _HINTS = {
     "minItems": "add at least one item",
     "uniqueItems": "remove the repeated value",
     "maxWords": "shorten it",
+    "oneLine": "write it on one line; in YAML, '>-' folds several lines into one",
+    "noControl": "delete it: it is invisible, and Markdown reads some of these characters as its own markers",
 }
 
 
@@ -202,7 +205,7 @@ def _collect_ids(records: list[Record]) -> tuple[dict[str, dict[str, Any]], list
     for record in records:
         kind = KINDS[record.kind]
         for entry, value in _entries_with_ids(record):
-            name = value.lower() if kind.key == "term" else value
+            name = value.strip().lower() if kind.key == "term" else value.strip()  # as the model reads it
             if seen := ids[kind.name].get(name):
                 first = seen[0].file + (f":{seen[1].line}" if getattr(seen[1], "line", 0) else "")
                 message = f"duplicate {kind.key}, first used in {first}"

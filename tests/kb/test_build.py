@@ -33,7 +33,10 @@ def test_hand_written_page_may_not_clash_with_a_generated_one(plants: Path) -> N
     (plants / "docs/faq/index.md").write_text("# Mine\n")
     with pytest.raises(ContentError) as error:
         build_site(plants / "docs", settings_of(plants))
-    assert str(error.value).startswith("docs/faq/index.md: a hand-written file has the same path as a generated page")
+    assert str(error.value).startswith(
+        "mkdocs.yml: field 'extra.kb.faq_dir': its generated file 'faq/index.md' "
+        "has the same address as docs/faq/index.md"
+    )
 
 
 def test_content_error_lists_every_problem_sorted(plants: Path) -> None:
