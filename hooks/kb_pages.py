@@ -2,20 +2,64 @@
 
 from __future__ import annotations
 
+import logging
+import re
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from kb import ContentError, Settings, Site, build_site
+from kb import ContentError, Problem, Settings, Site, build_site
 from kb.checker import compile_rules, output_path, to_script
 from kb.helplines import expand_markers, fragments
 
 # Set by on_config on every build (mkdocs serve re-runs it after each edit).
 _site: Site | None = None
+
+# MkDocs' wording (mkdocs/structure/pages.py) for links it cannot resolve and anchors it cannot find.
+_LINK_WARNING = re.compile(
+    r"Doc file '(?P<page>[^']+)' contains (?P<what>a link|an unrecognized relative link|an absolute link) "
+    r"'(?P<link>.*?)'(?:, but (?P<but>.*?)|, it was left as is)\.(?: Did you mean '(?P<guess>.*)'\?)?( .*)?",
+    re.S,
+)
+_LINK_SAYS = {"an unrecognized relative link": "is not a path to a page or file", "an absolute link": "is absolute"}
+
+
+class _LinksInContent(logging.Filter):
+    """Takes MkDocs' warnings about links and anchors in generated pages and keeps them as problems
+    with the YAML file, line, entry and field they came from; any other record passes through."""
+
+    def __init__(self, site: Site) -> None:
+        super().__init__()
+        self.site = site
+        self.problems: dict[str, Problem] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        match = _LINK_WARNING.fullmatch(record.getMessage())
+        if record.levelno < logging.WARNING or not match:
+            return True
+        page, link = match["page"], match["link"]
+        origins = self.site.written_in(link, page)
+        reason = match["but"] or _LINK_SAYS[match["what"]]
+        hint = (
+            f"did you mean '{match['guess']}'?"
+            if match["guess"]
+            else "link to a heading that is on that page"
+            if "anchor" in reason
+            else f"links are relative to the page it becomes, {page}"
+        )
+        for origin in origins:
+            problem = origin.problem(link, f"link '{link}': {reason}", hint)
+            self.problems.setdefault(str(problem), problem)
+        return not origins
+
+
+_links: _LinksInContent | None = None
+_links_log: logging.Logger | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -27,6 +71,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ContentError as error:
         # One line per problem, and no traceback; raised before site/ is touched.
         raise PluginError(f"{len(error.problems)} content problem(s):\n{error}") from None
+    tool = type(config).__module__.partition(".")[0]  # "mkdocs", or "properdocs" when ProperDocs builds
+    _watch_links(_LinksInContent(_site), logging.getLogger(f"{tool}.structure.pages"))
     if config.nav is not None:
         _expand_nav(config.nav, _site.sections())
     if isinstance(help_settings := config.extra.get("help"), dict):
@@ -64,6 +110,29 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     except ContentError as error:
         raise PluginError(str(error)) from None
     return "\n\n".join(part for part in (markdown, site.backlinks(page.file.src_uri), site.abbreviations) if part)
+
+
+# Links are checked while pages are written, anchors once all are; this is the first event after both.
+@event_priority(100)
+def on_post_build(config: MkDocsConfig) -> None:
+    problems = list(_links.problems.values()) if _links else []
+    _watch_links(None)
+    if problems:
+        raise PluginError(f"{len(problems)} content problem(s):\n{ContentError(problems)}")
+
+
+def on_build_error(error: Exception) -> None:
+    _watch_links(None)
+
+
+def _watch_links(links: _LinksInContent | None, log: logging.Logger | None = None) -> None:
+    """Put ``links`` on the log of MkDocs' page module for this build, in place of the last build's."""
+    global _links, _links_log
+    if _links is not None and _links_log is not None:
+        _links_log.removeFilter(_links)
+    _links, _links_log = links, log
+    if links is not None and log is not None:
+        log.addFilter(links)
 
 
 def _url(files: Files, src: str) -> str:

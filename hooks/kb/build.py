@@ -13,6 +13,7 @@ from kb.checker import rule_sets
 from kb.links import Graph, link
 from kb.load import display, list_docs, load_docs
 from kb.model import Content, Principle, build_content
+from kb.origins import FieldText, field_texts, holding
 from kb.outputs import clashes as output_clashes
 from kb.problems import ContentError
 from kb.render import render_abbreviations, render_backlinks, render_pages
@@ -30,6 +31,7 @@ class Site:
     abbreviations: str
     settings: Settings
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # checker rules by source path
+    texts: tuple[FieldText, ...] = ()  # every text value of the content, with where it was written
 
     @cached_property
     def _principles_by_page(self) -> dict[str, Principle]:
@@ -43,6 +45,10 @@ class Site:
         """Markdown to append to the principle page at ``src`` ('' for any other page)."""
         principle = self.principle_at(src)
         return render_backlinks(principle, self.graph, self.settings) if principle else ""
+
+    def written_in(self, piece: str, page: str) -> list[FieldText]:
+        """The content values that put ``piece`` (a link, say) into the generated ``page`` ([] for any other page)."""
+        return holding(self.texts, piece, self.pages[page]) if page in self.pages else []
 
     def sections(self) -> dict[str, list[str]]:
         """Each generated index page and the generated pages beside it, in reading order."""
@@ -65,4 +71,5 @@ def build_site(docs_dir: Path, settings: Settings, root: Path | None = None) -> 
     content = build_content(records)
     graph = link(content)
     pages = render_pages(content, graph, settings)
-    return Site(content, graph, pages, render_abbreviations(content.terms), settings, rule_sets(records))
+    abbreviations = render_abbreviations(content.terms)
+    return Site(content, graph, pages, abbreviations, settings, rule_sets(records), field_texts(records, docs_dir))
