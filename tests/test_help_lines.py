@@ -121,3 +121,76 @@ def test_footer_lists_the_urgent_lines(built_site: Path, help_lines) -> None:
 def test_every_line_records_where_and_when_it_was_checked(help_lines) -> None:
     for line in help_lines:
         assert line.source.startswith(("https://", "http://")) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", line.last_checked)
+
+
+# A number written by hand in prose: "call 116 123", "text SHOUT to 85258", "call 911, 999 or 112".
+HAND_NUMBER = re.compile(
+    r"\b(?:call|text|ring|dial|phone|on)\s+(?:(?P<keyword>[A-Z]{2,})\s+to\s+)?"
+    r"(?P<numbers>\+?\d[\d -]*\d(?:(?:,\s*|\s+or\s+)\+?\d[\d -]*\d)*)",
+    re.I,
+)
+
+
+def hand_written_numbers() -> list[tuple[str, str, str]]:
+    """(file, number, keyword) for every number typed into a page or content file, outside the help data."""
+    found = []
+    for path in sorted((ROOT / "docs").rglob("*")):
+        if path.suffix not in (".md", ".yml") or path.parent.name in ("help", "checker"):
+            continue
+        for match in HAND_NUMBER.finditer(path.read_text()):
+            for number in re.split(r",\s*|\s+or\s+", match["numbers"]):
+                found.append((path.relative_to(ROOT).as_posix(), number.strip(), match["keyword"] or ""))
+    return found
+
+
+def test_numbers_typed_into_pages_match_the_help_data(help_lines) -> None:
+    calls = {re.sub(r"\D", "", n) for line in help_lines for n in (line.call, line.text) if n}
+    keywords = {(re.sub(r"\D", "", line.text), line.keyword.upper()) for line in help_lines if line.keyword}
+    typed = hand_written_numbers()
+    assert len(typed) >= 5  # the home page and the not-coping note still carry some; proves the scan sees them
+    wrong = [t for t in typed if re.sub(r"\D", "", t[1]) not in calls]
+    wrong += [t for t in typed if t[2] and (re.sub(r"\D", "", t[1]), t[2].upper()) not in keywords]
+    assert wrong == []
+
+
+# When to see a doctor, said the same way everywhere: several days of hardly eating or sleeping means
+# a doctor within days; milder changes that last two weeks mean booking a visit.
+CARE = re.compile(r"\b(doctor|therapist|GP|book a visit)\b", re.I)
+DURATION = re.compile(
+    r"\b(a few|few|several|a couple of|couple of|\d+|one|two|three|four|some|many|within|for|after)"
+    r"\s+(days?|weeks?|months?)\b",
+    re.I,
+)
+AGREED = {"several days", "within days", "two weeks"}
+
+
+def prose_sentences() -> list[tuple[str, str]]:
+    found = []
+    for path in sorted((ROOT / "docs").rglob("*")):
+        if path.suffix in (".md", ".yml") and path.parent.name not in ("help", "checker"):
+            for sentence in re.split(r"(?<=[.!?])\s+|\n\s*\n", path.read_text()):
+                found.append((path.relative_to(ROOT).as_posix(), " ".join(sentence.split())))
+    return found
+
+
+def test_doctor_thresholds_agree_on_every_page() -> None:
+    about_care = [(file, s) for file, s in prose_sentences() if CARE.search(s) and DURATION.search(s)]
+    assert len(about_care) >= 5  # get-help, when-it-hurts, the coping answers, the not-coping situation
+    wrong = [
+        (file, sentence)
+        for file, sentence in about_care
+        for match in DURATION.finditer(sentence)
+        if f"{match[1]} {match[2]}".lower() not in AGREED
+    ]
+    assert wrong == []
+
+
+def test_markers_are_all_expanded_and_the_help_page_lists_every_line(built_site: Path, help_lines) -> None:
+    assert [p for p in pages(built_site) if "[[help-" in p.read_text()] == []
+    help_page = (built_site / "get-help" / "index.html").read_text()
+    table = help_page[help_page.index('<table class="kb-help-table">') :]
+    for line in help_lines:
+        assert line.service.replace("'", "&#39;") in table and line.source.replace("&", "&amp;") in table, line.id
+    for src in ("faq/coping/index.html", "principles/self-care/when-it-hurts/index.html"):
+        page = (built_site / src).read_text()
+        assert 'class="kb-help-lines"' in page and "suicide" in page, src
