@@ -144,7 +144,8 @@ EX = (  # the ex as the subject of a sentence
 VERDICTS = {  # a guess about one person's inner life, stated as fact
     "their feelings as fact": re.compile(
         EX + r",? (is |are )?(probably |likely |usually |mostly |often |most likely |just |really )?"
-        r"(wants?(?! to stay friends)|needs?(?! to)|expects?|feels?(?! like)|thinks?|sees?|blames?|remembers?|links?|dwells?|"
+        r"(wants?(?! to stay friends)|needs?(?! to)|expects?|feels?(?! like)|thinks?|sees?|blames?|"
+        r"remembers?|links?|dwells?|"
         r"is detached|are detached|"
         r"is focused|has moved|is not crying|tends? to (feel|want|see|link|remember|blame|keep))\b",
         re.I,
