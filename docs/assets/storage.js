@@ -26,7 +26,8 @@
     });
     const alert = Object.assign(document.createElement("p"), { className: "tool-storage", hidden: true });
     alert.setAttribute("role", "alert");
-    nearby.after(alert);
+    if (nearby) nearby.after(alert);
+    else document.body.append(alert); // the page changed shape: still say so, never crash
     const tell = (ok) => {
       alert.textContent = ok ? "" : FAILED;
       alert.hidden = ok;
