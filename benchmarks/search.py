@@ -120,6 +120,20 @@ def load_queries(path: Path = QUERIES) -> list[Query]:
     return [Query(str(item["query"]), tuple(item["expect"])) for item in data["queries"]]
 
 
+def query_groups(path: Path = QUERIES) -> dict[str, tuple[str, ...]]:
+    """Query texts by group: a group starts at the first comment line after a blank line."""
+    groups: dict[str, list[str]] = {}
+    heading, blank = "", True
+    for line in path.read_text(encoding="utf-8").splitlines():
+        text = line.strip()
+        if text.startswith("#") and blank:
+            heading = text.lstrip("# ").strip()
+        elif text.startswith("- query:"):
+            groups.setdefault(heading, []).append(str(yaml.safe_load(text.removeprefix("- query:"))))
+        blank = not text or text == "queries:"
+    return {name: tuple(texts) for name, texts in groups.items()}
+
+
 def _matches(location: str, expected: str) -> bool:
     """An expected page matches any of its sections; an expected section (with '#') only itself."""
     if "#" in expected:
@@ -240,6 +254,7 @@ class Run:
     scores: Scores
     index_raw: int
     index_gzip: int
+    answers: tuple[Answer, ...] = ()
 
 
 def measure(browser: Browser, label: str, baseline: bool, queries: Sequence[Query], work: Path) -> Run:
@@ -249,7 +264,7 @@ def measure(browser: Browser, label: str, baseline: bool, queries: Sequence[Quer
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         answers = run_queries(context.new_page(), url, queries)
         context.close()
-    return Run(label, score(answers), *index_size(site_dir))
+    return Run(label, score(answers), *index_size(site_dir), answers=tuple(answers))
 
 
 def table(runs: Sequence[Run], count: int) -> str:
@@ -266,6 +281,18 @@ def table(runs: Sequence[Run], count: int) -> str:
     return "\n".join(lines)
 
 
+def group_table(runs: Sequence[Run], groups: dict[str, tuple[str, ...]], wanted: Sequence[str]) -> str:
+    """hit@1, hit@3 and MRR of each query group whose heading contains one of ``wanted``."""
+    lines = ["| group | build | queries | hit@1 | hit@3 | MRR |", "| --- | --- | --- | --- | --- | --- |"]
+    for name, texts in groups.items():
+        if not any(part.lower() in name.lower() for part in wanted):
+            continue
+        for run in runs:
+            s = score([answer for answer in run.answers if answer.query.text in texts])
+            lines.append(f"| {name} | {run.label} | {len(texts)} | {s.hit1:.2f} | {s.hit3:.2f} | {s.mrr:.2f} |")
+    return "\n".join(lines)
+
+
 def _chromium() -> str:
     if path := find_chromium():
         return path
@@ -275,6 +302,13 @@ def _chromium() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list queries whose first result is not expected")
+    parser.add_argument(
+        "--group",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="also score each group of queries whose comment heading contains TEXT (repeatable)",
+    )
     args = parser.parse_args(argv)
     queries = load_queries()
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
@@ -285,6 +319,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         ]
         browser.close()
     print(table(runs, len(queries)))
+    if args.group:
+        print()
+        print(group_table(runs, query_groups(), args.group))
     if args.misses:
         for run in runs:
             for miss in run.scores.misses:

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from benchmarks.build import timed_build
+from benchmarks.search import Answer, Query, Run, group_table, load_queries, query_groups, score
 from benchmarks.synthetic import prerender, scale_content
 from kb import Settings, build_site
 
@@ -47,3 +48,35 @@ def test_the_prerendered_build_needs_no_hooks_and_matches(plants: Path, tmp_path
     hooked, bare = articles(tmp_path / "hooked"), articles(tmp_path / "plain")
     assert len(hooked) > 5
     assert bare == hooked
+
+
+QUERY_FILE = """# header
+# more header
+queries:
+  # First group
+  - query: one
+    expect: [a/]
+  - query: "two: quoted"
+    expect: [b/]
+
+  # Second group, a heading
+  # that goes on
+  - query: three
+    expect: [c/]
+"""
+
+
+def test_query_groups_follow_the_comment_after_a_blank_line(tmp_path: Path) -> None:
+    path = tmp_path / "queries.yml"
+    path.write_text(QUERY_FILE)
+    assert query_groups(path) == {"First group": ("one", "two: quoted"), "Second group, a heading": ("three",)}
+    assert [q.text for q in load_queries(path)] == ["one", "two: quoted", "three"]
+
+
+def test_group_table_scores_only_the_group(tmp_path: Path) -> None:
+    hit, miss = Query("one", ("a/",)), Query("three", ("c/",))
+    answers = (Answer(hit, ("a/",), 1.0), Answer(miss, ("x/", "c/"), 1.0))
+    run = Run("ours", score(answers), 0, 0, answers=answers)
+    groups = {"First group": ("one",), "Second group": ("three",)}
+    rows = group_table([run], groups, ["second"]).splitlines()[2:]
+    assert rows == ["| Second group | ours | 1 | 0.00 | 1.00 | 0.50 |"]
