@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 from kb import ContentError, Problem, Settings, Site, build_site
 from kb.checker import compile_rules, output_path, to_script
 from kb.helplines import expand_markers, fragments
+from kb.load import config_lines
 
 # Set by on_config on every build (mkdocs serve re-runs it after each edit).
 _site: Site | None = None
@@ -66,7 +67,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site
     config_file = Path(config.config_file_path or "mkdocs.yml")
     try:
-        settings = Settings.from_config(config.extra.get("kb"), config_file.name)
+        settings = Settings.from_config(config.extra.get("kb"), config_file.name, config_lines(config_file))
         _site = build_site(Path(config.docs_dir), settings, root=config_file.parent)
     except ContentError as error:
         # One line per problem, and no traceback; raised before site/ is touched.

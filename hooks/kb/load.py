@@ -300,3 +300,25 @@ def _yaml_hint(reason: str) -> str:
     if "nesting depth" in reason:
         return f"flatten the structure; content nests at most {MAX_DEPTH} levels"
     return "check the indentation and quoting on this line and the one above"
+
+
+def config_lines(config_file: Path, depth: int = 4) -> dict[str, int]:
+    """The line of each key of a YAML config, by dotted path ('extra.kb.labels.do'), to ``depth`` levels.
+
+    Composing never runs a tag, so MkDocs' '!ENV' and '!!python/name' are fine here.
+    """
+    try:
+        root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    lines: dict[str, int] = {}
+    stack = [(root, "", depth)]
+    while stack:
+        node, prefix, left = stack.pop()
+        if not isinstance(node, yaml.MappingNode) or not left:
+            continue
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                lines.setdefault(prefix + key.value, key.start_mark.line + 1)
+                stack.append((value, f"{prefix}{key.value}.", left - 1))
+    return lines

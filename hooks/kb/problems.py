@@ -28,12 +28,22 @@ class Problem:
         return _one_line(f"{text} (hint: {self.hint})" if self.hint else text)
 
 
-# Values quoted in a problem may hold line breaks; show them escaped so each problem stays one line.
-_LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+# A line break or control character: in a one-line field it would start a heading, a list or a box.
+NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _one_line(text: str) -> str:
-    return _LINE_BREAKS.sub(lambda match: repr(match.group())[1:-1], text)
+    """Values quoted in a problem may hold line breaks; show them escaped so each problem stays one line."""
+    return NOT_ONE_LINE.sub(lambda match: repr(match.group())[1:-1], text)
+
+
+def type_name(value: object) -> str:
+    """How a problem names the type of a value an author wrote: 'text', 'a list', 'true/false'."""
+    names = ((bool, "true/false"), (str, "text"), (list, "a list"), (dict, "a mapping"), ((int, float), "a number"))
+    for kind, name in names:
+        if isinstance(value, kind):
+            return name
+    return "empty" if value is None else type(value).__name__
 
 
 class ContentError(Exception):

@@ -14,6 +14,7 @@ from referencing import Registry, Resource
 
 from kb.checker import phrase_error
 from kb.kinds import KINDS
+from kb.problems import NOT_ONE_LINE
 from kb.safety import find_script
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -44,8 +45,6 @@ def _no_html(validator: Any, enabled: bool, instance: Any, schema: dict) -> Iter
         yield ValidationError(f"contains {found}, which would run script in the browser")
 
 
-# A line break or control character: in a one-line field it starts a heading, a list or a box.
-_NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # Controls a Markdown field never needs (tab and newline are fine); \x02 and \x03 are Markdown's own markers.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -56,7 +55,7 @@ def _character(found: re.Match[str]) -> str:
 
 
 def _one_line(validator: Any, enabled: bool, instance: Any, schema: dict) -> Iterator[ValidationError]:
-    if enabled and isinstance(instance, str) and (found := _NOT_ONE_LINE.search(instance)):
+    if enabled and isinstance(instance, str) and (found := NOT_ONE_LINE.search(instance)):
         yield ValidationError(f"contains {_character(found)}; this field is one line")
 
 

@@ -10,7 +10,7 @@ from jsonschema import ValidationError
 
 from kb.kinds import KINDS, PRINCIPLE, Kind
 from kb.load import LineDict, Record
-from kb.problems import Problem
+from kb.problems import Problem, type_name
 from kb.schemas import validator_for
 
 
@@ -93,21 +93,8 @@ def _describe(record: Record, error: ValidationError) -> Iterator[Problem]:
 _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping of fields", "integer": "a whole number"}
 
 
-def _type_name(value: Any) -> str:
-    return {
-        str: "text",
-        list: "a list",
-        dict: "a mapping",
-        LineDict: "a mapping",
-        bool: "true/false",
-        type(None): "empty",
-    }.get(type(value), type(value).__name__)
-
-
 _MESSAGES = {
-    "type": lambda e: (
-        f"should be {_TYPE_NAMES.get(e.validator_value, e.validator_value)}, not {_type_name(e.instance)}"
-    ),
+    "type": lambda e: f"should be {_TYPE_NAMES.get(e.validator_value, e.validator_value)}, not {type_name(e.instance)}",
     "minLength": lambda e: "is empty",
     "maxLength": lambda e: f"has {len(e.instance)} characters; the limit is {e.validator_value}",
     "minItems": lambda e: f"needs at least {e.validator_value} item{'s' if e.validator_value != 1 else ''}",
