@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
 from kb import ContentError
@@ -217,7 +217,7 @@ def odd_file(draw: st.DrawFn) -> tuple[str, str]:
         suffix = draw(suffixes)
         return f"{folder}/{stem}{suffix if folder == 'principles' or suffix != '.MD' else '.YML'}", "file"
     if shape == "control":
-        return f"faq/{stem}{draw(st.sampled_from(CONTROLS))}.yml", "file"
+        return f"faq/{stem}{draw(st.sampled_from(CONTROLS[1:]))}.yml", "file"  # no file name holds a NUL
     return f"faq/{stem}{'.yml' if shape != 'link' else draw(st.sampled_from(['', '.yml', '.md']))}", shape
 
 
@@ -237,7 +237,7 @@ def test_odd_file_names_are_refused_by_name(docs: Path, case: tuple[str, str]) -
         else:
             path.symlink_to(docs / ("faq/light.yml" if shape == "link" else "nowhere.yml"))
     except OSError:
-        pytest.skip("the file system refused this name")  # not the engine's concern
+        reject()  # the file system refused this name: not the engine's concern
     try:
         result = run_engine(docs)
         assert isinstance(result, ContentError), name
