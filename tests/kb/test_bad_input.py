@@ -100,6 +100,14 @@ CONTROLS = [chr(c) for c in [*range(0, 9), *range(11, 32), 127, *range(128, 160)
 
 
 @st.composite
+def entries(draw: st.DrawFn) -> tuple[str, Pairs, Pairs]:
+    """(file name, its data as pairs, one entry inside that data)."""
+    name = draw(files)
+    data = to_pairs(fixture_data(name))
+    return name, data, entry_of(data, name, draw(st.integers(0, 9)))
+
+
+@st.composite
 def repeated_key(draw: st.DrawFn) -> tuple[str, str, str]:
     name = draw(files)
     data = to_pairs(fixture_data(name))
@@ -112,18 +120,14 @@ def repeated_key(draw: st.DrawFn) -> tuple[str, str, str]:
 
 @st.composite
 def alias(draw: st.DrawFn) -> tuple[str, str, str]:
-    name = draw(files)
-    data = to_pairs(fixture_data(name))
-    entry = entry_of(data, name, draw(st.integers(0, 9)))
+    name, data, entry = draw(entries())
     entry.append((draw(st.sampled_from(["see_also", "question", "tags"])), Alias()))
     return name, write(name, data, anchored=True), "uses the YAML alias '*a'"
 
 
 @st.composite
 def deep(draw: st.DrawFn) -> tuple[str, str, str]:
-    name = draw(files)
-    data = to_pairs(fixture_data(name))
-    entry = entry_of(data, name, draw(st.integers(0, 9)))
+    name, data, entry = draw(entries())
     index = draw(st.integers(0, len(entry) - 1))
     opening = draw(st.lists(st.sampled_from(["[", "{k: "]), min_size=17, max_size=1500))
     closing = "".join("]" if part == "[" else "}" for part in reversed(opening))
@@ -133,9 +137,7 @@ def deep(draw: st.DrawFn) -> tuple[str, str, str]:
 
 @st.composite
 def control_character(draw: st.DrawFn) -> tuple[str, str, str]:
-    name = draw(files)
-    data = to_pairs(fixture_data(name))
-    entry = entry_of(data, name, draw(st.integers(0, 9)))
+    name, data, entry = draw(entries())
     fields = [i for i, (_, value) in enumerate(entry) if isinstance(value, str)]
     index = draw(st.sampled_from(fields))
     key, value = entry[index]
