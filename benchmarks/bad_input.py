@@ -48,10 +48,11 @@ class Run:
 
 
 def copy_plants(dest: Path) -> Path:
-    """A writable copy of the plant-care site whose hooks point back at this repository."""
+    """A copy of the plant-care site with the hooks of this repository, staged builds first as on the real site."""
     shutil.copytree(FIXTURE, dest)
     config = dest / "mkdocs.yml"
-    config.write_text(config.read_text().replace("../../../hooks/kb_pages.py", str(ROOT / "hooks" / "kb_pages.py")))
+    hooks = f"{ROOT / 'hooks' / 'staged_site.py'}\n  - {ROOT / 'hooks' / 'kb_pages.py'}"
+    config.write_text(config.read_text().replace("../../../hooks/kb_pages.py", hooks))
     return dest
 
 
@@ -129,6 +130,10 @@ def _rules_named_like_an_asset(site: Path) -> None:
     _write("assets/counter.yml", RULES)(site)
 
 
+def _rules_named_like_a_theme_file(site: Path) -> None:
+    _write("assets/javascripts/lunr/tinyseg.yml", RULES)(site)  # Material ships assets/javascripts/lunr/tinyseg.js
+
+
 def _with_search_tuning(old: str, new: str) -> Callable[[Path], None]:
     def make(site: Path) -> None:
         hook = ROOT / "hooks" / "search_tuning.py"
@@ -159,6 +164,7 @@ CASES: dict[str, Callable[[Path], None]] = {
     "a topic with the id 'index'": _index_topic,
     "a hand-written page at a generated address": _write("faq/watering/index.md", "# Mine\n"),
     "a rules file named like an asset": _rules_named_like_an_asset,
+    "a rules file named like a theme file": _rules_named_like_a_theme_file,
     "a newline in a title (heading)": _edit("faq/topics.yml", "title: Watering", '"title": "Watering\\n# Injected"'),
     "a newline in a question (warning box)": _edit(
         "faq/light.yml", "question: Is a north window enough?", '"question": "North?\\n\\n!!! danger \\"Boo\\""'

@@ -91,13 +91,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if file := files.get_file_from_path(src):
             files.remove(file)  # structured data is built into pages, never published raw
     for path, markdown in site.pages.items():
-        files.append(File.generated(config, path, content=markdown))
+        _add(files, File.generated(config, path, content=markdown))
     urls = {pid: _url(files, principle.src) for pid, principle in site.content.principles.items()}
     for src, rules in site.rules.items():
         compiled = compile_rules(rules, urls)
         path = output_path(src)
-        files.append(File.generated(config, path, content=to_script(compiled, path)))
+        _add(files, File.generated(config, path, content=to_script(compiled, path)))
     return files
+
+
+def _add(files: Files, file: File) -> None:
+    """Add a generated file; on_config refused clashes with docs/, so one here is the theme's or a plugin's."""
+    if files.get_file_from_path(file.src_uri) is not None:
+        raise PluginError(
+            f"1 content problem(s):\n{file.src_uri}: this generated file would replace a file of the theme"
+            " or of a plugin (hint: rename the id or the rules file it comes from)"
+        )
+    files.append(file)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -15,7 +15,7 @@ import pytest
 from benchmarks.bad_input import CASES, CPU_BUDGET, MEMORY_BUDGET, run_case
 
 # file[:line]: [entry: ][field 'name': ]message[ (hint: ...)]
-ONE_LINE = re.compile(r"^(docs/\S+|mkdocs\.yml)(:\d+)?: (\w[\w ]* '[^']*': )?(field '[^']+': )?\S.*$")
+ONE_LINE = re.compile(r"^(docs/\S+|mkdocs\.yml|assets/\S+)(:\d+)?: (\w[\w ]* '[^']*': )?(field '[^']+': )?\S.*$")
 
 EXPECTED = {  # the file each problem list must name, and words its first line must hold
     "a second 'faqs:' key": ("docs/faq/light.yml:4", "key 'faqs' is repeated (first on line 2)"),
@@ -33,6 +33,10 @@ EXPECTED = {  # the file each problem list must name, and words its first line m
         "same address as docs/faq/watering/index.md",
     ),
     "a rules file named like an asset": ("docs/assets/counter.yml", "same address as docs/assets/counter.js"),
+    "a rules file named like a theme file": (
+        "assets/javascripts/lunr/tinyseg.js:",
+        "would replace a file of the theme",
+    ),
     "a newline in a title (heading)": ("docs/faq/topics.yml:4", "contains a line break; this field is one line"),
     "a newline in a question (warning box)": ("docs/faq/light.yml:4", "contains a line break"),
     "a control character in an answer": ("docs/faq/light.yml:6", "contains the control character U+0002"),
