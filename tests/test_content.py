@@ -270,3 +270,14 @@ def test_link_texts_match_the_titles_they_point_to(content: Content) -> None:
             if title is None or normal(text) != normal(title):
                 wrong.append(f"{name}: [{text}]({href}) -> {title!r}")
     assert wrong == []
+
+
+def test_no_formula_repeats_across_many_pages(content: Content) -> None:
+    """A sentence of six or more words appears in at most three places; help-line numbers are data, not prose."""
+    places: dict[str, set[str]] = {}
+    for name, text in texts(content).items():
+        for sentence in sentences(text):
+            words = re.sub(r"[^a-z0-9 ]", " ", sentence.lower()).split()
+            if len(words) >= 6 and not any(word.isdigit() for word in words):
+                places.setdefault(" ".join(words), set()).add(name)
+    assert {sentence: sorted(names) for sentence, names in places.items() if len(names) > 3} == {}
