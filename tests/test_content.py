@@ -28,8 +28,8 @@ PROMISE = re.compile(
     re.I,
 )
 NEGATION = re.compile(r"\b(no|not|never|nobody|no one|can't|cannot|won't|don't|isn't|doesn't|nothing|neither)\b", re.I)
-HAND_WRITTEN = ["index.md", "get-help.md", "about.md"]
-OWN_PAGES = ["index.md", "about.md"]  # hand-written pages outside principles/ that link into the site
+HAND_WRITTEN = ["index.md", "get-help.md", "about.md", "editorial.md"]
+OWN_PAGES = ["index.md", "about.md", "editorial.md"]  # hand-written pages outside principles/ that link into the site
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +41,7 @@ def content() -> Content:
 def prose(markdown: str) -> str:
     """Readable text of a Markdown page: no front matter, markup, links targets or HTML."""
     text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
+    text = re.sub(r"^## Sources\n.*?(?=^## |\Z)", "", text, flags=re.S | re.M)  # citations are reference data
     text = re.sub(r"^\s*\|.*$", "", text, flags=re.M)  # tables are lookup data, not prose
     text = re.sub(r"<[^>]+>", " ", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
@@ -281,3 +282,23 @@ def test_no_formula_repeats_across_many_pages(content: Content) -> None:
             if len(words) >= 6 and not any(word.isdigit() for word in words):
                 places.setdefault(" ".join(words), set()).add(name)
     assert {sentence: sorted(names) for sentence, names in places.items() if len(names) > 3} == {}
+
+
+def test_every_principle_page_ends_with_its_sources(content: Content) -> None:
+    """The hand-written part of each principle page closes with a Sources list of linked references."""
+    missing = []
+    for principle in content.principles.values():
+        name = f"docs/{principle.src}"
+        if name in REWRITTEN_ELSEWHERE:
+            continue
+        tail = (ROOT / name).read_text().rpartition("\n## ")[2]
+        if not tail.startswith("Sources\n") or not re.search(r"^- .*\[[^\]]+\]\(https?://", tail, re.M):
+            missing.append(name)
+    assert missing == []
+
+
+def test_editorial_page_is_dated_and_in_the_nav() -> None:
+    page = (DOCS / "editorial.md").read_text()
+    assert re.search(r"\*\*Last reviewed:\*\* \d{1,2} [A-Z][a-z]+ 20\d\d", page)
+    assert "editorial.md" in (ROOT / "mkdocs.yml").read_text()
+    assert len(re.findall(r"^- .*\]\(https?://", page, re.M)) >= 10
