@@ -276,10 +276,14 @@ def test_link_texts_match_the_titles_they_point_to(content: Content) -> None:
 
 
 def test_no_formula_repeats_across_many_pages(content: Content) -> None:
-    """A sentence of six or more words appears in at most three places; help-line numbers are data, not prose."""
+    """A sentence of six or more words of its own appears in at most three places.
+
+    Link texts do not count as its own words: "See [a title]." is a cross-reference, not a formula.
+    Help-line numbers are data, not prose.
+    """
     places: dict[str, set[str]] = {}
-    for name, text in texts(content).items():
-        for sentence in sentences(text):
+    for name, (_, markdown) in linking_units(content).items():
+        for sentence in sentences(prose(LINK.sub(" ", markdown))):
             words = re.sub(r"[^a-z0-9 ]", " ", sentence.lower()).split()
             if len(words) >= 6 and not any(word.isdigit() for word in words):
                 places.setdefault(" ".join(words), set()).add(name)
