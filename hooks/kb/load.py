@@ -26,6 +26,7 @@ MAX_DEPTH = 16  # content nests at most six levels; a bound keeps every later st
 # Front matter: a leading block fenced by '---' lines, as MkDocs reads it.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*$", re.DOTALL | re.MULTILINE)
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+SYNTAX_ERROR = "YAML syntax error"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -249,7 +250,9 @@ def _load_front_matter(path: Path, src: str, file: str, is_principle: bool) -> t
             )
         ]
     data, problems = parse_yaml(match.group(1), file, line_offset=1)
-    return ([Record(PRINCIPLE, file, src, data)] if is_principle and not problems else []), problems
+    if not is_principle:  # MkDocs reads a block that is not YAML as page text: only what it would load counts
+        return [], [p for p in problems if not p.message.startswith(SYNTAX_ERROR)]
+    return ([Record(PRINCIPLE, file, src, data)] if not problems else []), problems
 
 
 def _read_text(path: Path, file: str) -> tuple[str | None, list[Problem]]:
@@ -289,7 +292,7 @@ def _syntax_problem(error: yaml.YAMLError, text: str, file: str, line_offset: in
     if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
         reason = reason.replace("found character", "found a tab")
     line = mark.line + 1 + line_offset if mark else None
-    return Problem(file, f"YAML syntax error: {reason}", hint=_yaml_hint(reason), line=line)
+    return Problem(file, f"{SYNTAX_ERROR}: {reason}", hint=_yaml_hint(reason), line=line)
 
 
 def _yaml_hint(reason: str) -> str:

@@ -165,3 +165,11 @@ def test_front_matter_of_any_page_is_checked_but_not_loaded(plants: Path) -> Non
     records, problems = load_docs(plants / "docs", plants, "principles")
     assert [(p.file, p.line) for p in problems] == [("docs/about.md", 3)]
     assert "about.md" not in {r.src for r in records}
+
+
+def test_a_page_that_opens_with_a_rule_is_not_read_as_broken_front_matter(plants: Path) -> None:
+    """MkDocs reads a fenced block that is not YAML as page text, so only principle pages must parse."""
+    (plants / "docs/about.md").write_text("---\nNote: this: is prose\n---\n\n# About\n")
+    (plants / "docs/principles/soil.md").write_text("---\nid: soil\ntitle: what: now\n---\n")
+    _, problems = load_docs(plants / "docs", plants, "principles")
+    assert [(p.file, p.line) for p in problems] == [("docs/principles/soil.md", 3)]
