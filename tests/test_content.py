@@ -84,9 +84,9 @@ def test_reading_grade(content: Content) -> None:
 def test_enough_content(content: Content) -> None:
     sections = {Path(p.src).parent for p in content.principles.values()}
     assert len(content.principles) >= 10 and len(sections) == 4
-    assert len(content.faqs) >= 60
+    assert len(content.faqs) >= 100
     assert len({f.topic for f in content.faqs}) >= 6
-    assert len(content.scenarios) >= 15
+    assert len(content.scenarios) >= 28
 
 
 def test_every_brief_idea_is_covered(content: Content) -> None:
