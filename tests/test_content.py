@@ -201,8 +201,9 @@ REWRITTEN_ELSEWHERE = {
     "faq ex-says-they-regret-it",
     "scenario running-into-them",
 }
-# Principle pages kept by the help-lines and safety work, which add their own sources.
-SOURCES_ELSEWHERE = {"docs/principles/self-care/when-it-hurts.md", "docs/principles/self-care/safety-first.md"}
+# Principle pages kept by the help-lines and safety work (some still on their branch), which add their own sources.
+KEPT_ELSEWHERE = "when-it-hurts safety-first image-threats safety-plan self-harm-threats stalking tech-safety"
+SOURCES_ELSEWHERE = {f"docs/principles/self-care/{page}.md" for page in KEPT_ELSEWHERE.split()}
 
 
 def misleading(text: str) -> list[str]:
