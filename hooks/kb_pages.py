@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kb import ContentError, Problem, Settings, Site, build_site
-from kb.checker import compile_rules, output_path, to_script
+from kb.checker import compile_rules, output_path, pages_named, to_script
 from kb.helplines import expand_markers, fragments
 from kb.load import config_lines
 
@@ -94,7 +94,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _add(files, File.generated(config, path, content=markdown))
     urls = {pid: _url(files, principle.src) for pid, principle in site.content.principles.items()}
     for src, rules in site.rules.items():
-        compiled = compile_rules(rules, urls)
+        compiled = compile_rules(rules, {**urls, **{page: _url(files, page) for page in pages_named(rules)}})
         path = output_path(src)
         _add(files, File.generated(config, path, content=to_script(compiled, path)))
     return files

@@ -28,25 +28,49 @@
 
   const spans = (re, text) => (re ? [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length]) : []);
 
+  // The hits that no blocked span touches (or, with whole, covers), in one sweep over both sorted lists.
+  const clear = (hits, blocked, whole = false) => {
+    const sorted = [...blocked].sort((a, b) => a[0] - b[0]);
+    const kept = [];
+    let at = 0;
+    let reach = -1; // the furthest end among the blocked spans that start early enough to matter
+    for (const [s, e] of hits) {
+      while (at < sorted.length && sorted[at][0] < (whole ? s + 1 : e)) reach = Math.max(reach, sorted[at++][1]);
+      if (whole ? reach < e : reach <= s) kept.push([s, e]);
+    }
+    return kept;
+  };
+
   // A phrase does not count after a negation a few words earlier in the same clause ("I'm not sorry").
   const negated = (text, start, neg) => {
     const clause = text.slice(Math.max(0, start - 80), start).split(/[.!?;:,\n]/).pop();
     return (clause.match(WORD) || []).slice(-neg.window).some((w) => neg.test.test(w));
   };
 
+  // Safety patterns (those with a kind) come first in the compiled rules, so they are checked first;
+  // words they find are not counted again by an ordinary pattern ("you'll regret this" is a threat,
+  // not guilt), though an ordinary phrase that reaches further still counts.
   const scan = (text, r) => {
     const words = (text.match(WORD) || []).length;
     const found = [];
+    const claimed = [];
     for (const p of r.patterns) {
-      const skip = spans(p.skip, text);
-      const hits = spans(p.find, text).filter(
-        ([s, e]) => !skip.some(([a, b]) => a < e && s < b) && (p.keep_negated || !negated(text, s, r.negation)),
+      const hits = clear(clear(spans(p.find, text), spans(p.skip, text)), p.kind ? [] : claimed, true).filter(
+        ([s]) => p.keep_negated || !negated(text, s, r.negation),
       );
+      if (p.kind) for (const hit of hits) claimed.push(hit);
       if (hits.length || (p.min_words && words >= p.min_words)) found.push({ p, hits });
     }
     const topics = r.practical.topics.map((t) => ({ t, n: spans(t.find, text).length }));
     const best = topics.reduce((a, b) => (b.n > a.n ? b : a));
-    return { found, practical: best.n ? best.t : null, phrases: found.some((f) => f.hits.length) };
+    const of = (kind) => found.filter((f) => f.p.kind === kind);
+    return {
+      crisis: of("crisis")[0],
+      warnings: of("warning"),
+      once: of("send-once"),
+      ordinary: found.filter((f) => !f.p.kind),
+      practical: best.n ? best.t : null,
+    };
   };
 
   const el = (tag, text, attrs = {}) => {
@@ -72,6 +96,38 @@
     return out;
   };
 
+  const link = (p, text) => el("a", text, { href: new URL(p.url, ROOT).href });
+
+  // The crisis answer replaces the analysis: the help lines the site puts in every page, one tap away.
+  const crisisPanel = (p) => {
+    const panel = el("section", "", { className: "ck-group ck-crisis" });
+    panel.dataset.pattern = p.id;
+    panel.setAttribute("aria-labelledby", "ck-crisis-title");
+    panel.append(el("h2", p.label, { id: "ck-crisis-title" }), el("p", p.why));
+    const lines = document.getElementById("kb-help-now");
+    if (lines?.content) panel.append(lines.content.cloneNode(true));
+    panel.append(el("p", p.urgent, { className: "ck-urgent" }));
+    if (!lines?.content) {
+      const more = el("p");
+      more.append(link(p, p.link_text));
+      panel.append(more);
+    }
+    return panel;
+  };
+
+  const group = (text, { p, hits }) => {
+    const item = el("section", "", { className: p.kind ? "ck-group ck-safety" : "ck-group" });
+    item.dataset.pattern = p.id;
+    const said = [...new Set(hits.map(([s, e]) => text.slice(s, e)))];
+    item.append(el("h2", said.length && !p.kind ? `${p.label} (${hits.length})` : p.label), el("p", p.why + " "));
+    const more = link(p, p.link_text || "Why this backfires");
+    if (!p.kind) more.setAttribute("aria-label", `${p.label}: why this backfires`);
+    item.lastChild.append(more);
+    if (p.example) item.append(el("blockquote", p.example, { className: "ck-example" }));
+    if (said.length) item.append(el("p", `You wrote: ${said.map((s) => `“${s}”`).join(", ")}`));
+    return item;
+  };
+
   const render = (box, text, r) => {
     const out = box.querySelector(".ck-out");
     const status = box.querySelector(".ck-status");
@@ -81,38 +137,31 @@
       box.dataset.state = "empty";
       return;
     }
-    const { found, practical, phrases } = scan(text, r);
-    box.dataset.state = phrases ? "flags" : practical ? "practical" : found.length ? "flags" : "none";
-    if (!phrases && practical) {
+    const { crisis, warnings, once, ordinary, practical } = scan(text, r);
+    if (crisis) {
+      box.dataset.state = "crisis";
+      status.textContent = crisis.p.answer;
+      out.append(crisisPanel(crisis.p));
+      return;
+    }
+    const flagged = [...warnings, ...ordinary];
+    const phrases = flagged.some((f) => f.hits.length);
+    const said = [...warnings, ...once].map((f) => f.p.answer);
+    if (ordinary.length) said.push(`${r.summary.lead} ${list(ordinary.map((f) => f.p.asks), r.summary.and)}.`);
+    if (once.length && flagged.length) said.push(...once.map((f) => f.p.mixed));
+    box.dataset.state = flagged.length ? "flags" : once.length ? "once" : practical ? "practical" : "none";
+    if (box.dataset.state === "practical") {
       status.textContent = r.practical.answer;
       out.append(el("blockquote", practical.example, { className: "ck-example" }));
-    } else if (found.length) {
-      status.textContent = `${r.summary.lead} ${list(
-        found.map((f) => f.p.asks),
-        r.summary.and,
-      )}.`;
     } else {
-      status.textContent = r.summary.none;
+      status.textContent = said.length ? said.join(" ") : r.summary.none;
     }
-    for (const { p, hits } of found) {
-      const item = el("section", "", { className: "ck-group" });
-      item.dataset.pattern = p.id;
-      const said = [...new Set(hits.map(([s, e]) => text.slice(s, e)))];
-      item.append(
-        el("h2", said.length ? `${p.label} (${hits.length})` : p.label),
-        el("p", p.why + " "),
-      );
-      const link = el("a", "Why this backfires", { href: new URL(p.url, ROOT).href });
-      link.setAttribute("aria-label", `${p.label}: why this backfires`);
-      item.lastChild.append(link);
-      if (said.length) item.append(el("p", `You wrote: ${said.map((s) => `“${s}”`).join(", ")}`));
-      out.append(item);
-    }
+    for (const found of [...warnings, ...once, ...ordinary]) out.append(group(text, found));
     if (phrases) {
-      if (practical) out.append(el("p", r.practical.mixed));
-      out.append(el("h2", "Your draft, marked"), marked(text, found));
+      if (practical && !once.length) out.append(el("p", r.practical.mixed));
+      out.append(el("h2", "Your draft, marked"), marked(text, flagged));
     }
-    if (found.length) out.append(el("p", r.summary.advice, { className: "ck-advice" }));
+    if (flagged.length) out.append(el("p", r.summary.advice, { className: "ck-advice" }));
   };
 
   const init = () => {

@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from kb.checker import rule_sets
+from kb.checker import rule_sets, rules_problems
 from kb.links import Graph, link
 from kb.load import display, list_docs, load_docs
 from kb.model import Content, Principle, build_content
@@ -64,6 +64,8 @@ def build_site(docs_dir: Path, settings: Settings, root: Path | None = None) -> 
     root = root or docs_dir.parent
     records, problems = load_docs(docs_dir, root, settings.principles_dir)
     problems += validate(records)
+    if not problems:  # only valid rule files can be compiled and timed
+        problems += rules_problems(records, docs_dir)
     if problems:
         raise ContentError(problems)
     if clashes := output_clashes(records, settings, list_docs(docs_dir), display(docs_dir, root)):

@@ -4,6 +4,10 @@ Authors write phrases, not regular expressions. A phrase is words separated by s
 ``(a|b)`` one of several options, ``[a|b]`` an optional option, ``...`` a gap of up to three
 words, ``word*`` any ending and ``#`` any number. An apostrophe may be straight, curly or left out. The
 compiled patterns use only syntax that Python and JavaScript read the same way.
+
+A reader's draft can be long and odd, so the rules must stay fast on any text: a phrase may hold
+few gaps and optional parts (each multiplies the ways it can match), and ``rules_problems``
+times every compiled pattern on hostile text built from its own words before the site is built.
 """
 
 from __future__ import annotations
@@ -11,14 +15,25 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Mapping
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
-from kb.load import Record
+from kb.load import LineDict, Record
+from kb.problems import Problem
 
 KIND = "rules"
+SAFETY_KINDS = ("crisis", "warning", "send-once")  # checked in this order, before ordinary patterns
 
 GAP_WORDS = 3
+MAX_GAPS = 2  # '...' in one phrase
+MAX_WAYS = 32  # ways one phrase can line up with a text: each gap counts GAP_WORDS + 1, each optional 2
+MAX_RULES_BYTES = 120_000  # the compiled rules of one file, as published (about 26 kB gzipped)
+HOSTILE_CHARS = 2_000  # length of each hostile text a pattern is timed on
+MAX_SLOWDOWN = 100  # how much slower than a plain word list a pattern may be on hostile text
+QUICK_SECONDS = 0.004  # a hostile text scanned faster than this is fine on any machine
+FLAGS = re.IGNORECASE | re.ASCII  # what the browser's "gi" means: any case, ASCII \w
 _APOSTROPHES = "'\u2019"  # straight and curly (typed by phone keyboards)
 _WORD_CHAR = rf"[\w{_APOSTROPHES}-]"
 _SEP = r"[\s,]+"
@@ -50,7 +65,63 @@ def phrase_regex(phrase: str, variants: list[list[str]] | None = None) -> str:
     regex = parser.sequence(closing="")
     if parser.at < len(source):
         raise PhraseError("'|' only works inside brackets, like (a|b)")
+    if parser.gaps > MAX_GAPS:
+        raise PhraseError(f"has {parser.gaps} gaps ('...'); at most {MAX_GAPS} keep the checker fast")
+    if parser.ways > MAX_WAYS:
+        raise PhraseError(
+            f"its gaps and optional parts can line up {parser.ways} ways; at most {MAX_WAYS} keep the checker fast"
+        )
     return regex
+
+
+def rules_problems(records: list[Record], docs_dir: Path) -> list[Problem]:
+    """What the schema cannot see in valid rule files: missing pages, slow patterns, too much rule text."""
+    problems: list[Problem] = []
+    for record in records:
+        if record.kind == KIND:
+            problems += _file_problems(record, record.data[KIND], docs_dir)
+    return problems
+
+
+def hostile_texts(phrases: list[str]) -> list[str]:
+    """Drafts built from the phrases' own words to make them try and fail as often as possible."""
+    tokens = [_LITERAL.findall(phrase.lower()) or ["a"] for phrase in phrases]
+    words = sorted({word for phrase in tokens for word in phrase})
+    spaced = " ".join(words)
+    texts = [
+        " ".join(" ".join(phrase[:-1] or phrase) for phrase in tokens),  # every phrase but its last word
+        " ".join(" ".join([word] * 6) for word in words),  # each word again and again
+        "".join(words),  # one endless word, for 'word*'
+        ", ".join(words) + "  , ,",  # the separators phrases allow, in runs
+        "1,1.1:1 " * 4 + spaced,  # numbers written with separators, for '#'
+    ]
+    return [((text + " ") * (HOSTILE_CHARS // (len(text) + 1) + 1))[:HOSTILE_CHARS] for text in texts]
+
+
+def slowdown(regex: str, phrases: list[str]) -> float:
+    """How many times longer ``regex`` takes than a plain list of its words, on the worst hostile text.
+
+    A ratio, not seconds, so a busy machine does not fail the build; patterns that backtrack
+    badly are a hundred times slower or more. A scan under QUICK_SECONDS is not compared.
+    """
+    words = sorted({word for phrase in phrases for word in _LITERAL.findall(phrase.lower())}) or ["a"]
+    plain = re.compile(_START + "(?:" + "|".join(map(re.escape, words)) + ")" + _END, FLAGS)
+    compiled = re.compile(regex, FLAGS)
+    worst = 1.0
+    for text in hostile_texts(phrases):
+        if (seconds := _seconds(compiled, text)) > QUICK_SECONDS:
+            worst = max(worst, seconds / _seconds(plain, text))
+    return worst
+
+
+def _seconds(regex: re.Pattern[str], text: str) -> float:
+    runs = []
+    for _ in range(2):
+        start = time.perf_counter()
+        for _match in regex.finditer(text):
+            pass
+        runs.append(time.perf_counter() - start)
+    return max(min(runs), 1e-6)
 
 
 def rule_sets(records: list[Record]) -> dict[str, Mapping[str, Any]]:
@@ -63,10 +134,16 @@ def output_path(src: str) -> str:
     return posixpath.splitext(src)[0] + ".js"
 
 
+def pages_named(rules: Mapping[str, Any]) -> list[str]:
+    """The Markdown pages (paths under docs/) that patterns link to instead of a principle."""
+    return [pattern["page"] for pattern in rules["patterns"] if "page" in pattern]
+
+
 def compile_rules(rules: Mapping[str, Any], urls: Mapping[str, str]) -> dict[str, Any]:
     """Turn one validated rules mapping into the data the browser script reads.
 
-    ``urls`` maps each principle id to its page address, relative to the site root.
+    ``urls`` maps each principle id, and each page in ``pages_named``, to its address relative
+    to the site root.
     """
     variants = [list(group) for group in rules.get("variants", [])]
     negation = rules["negation"]
@@ -77,7 +154,7 @@ def compile_rules(rules: Mapping[str, Any], urls: Mapping[str, str]) -> dict[str
             "re": "^(?:" + "|".join(phrase_regex(word, variants) for word in negation["words"]) + ")$",
             "window": negation["window"],
         },
-        "patterns": [_compile_pattern(pattern, variants, urls) for pattern in rules["patterns"]],
+        "patterns": [_compile_pattern(pattern, variants, urls) for pattern in sorted(rules["patterns"], key=_order)],
         "practical": {
             "answer": practical["answer"],
             "mixed": practical["mixed"],
@@ -99,21 +176,81 @@ def to_script(compiled: Mapping[str, Any], path: str) -> str:
     return f"(window.kbRules ||= {{}})[{json.dumps(path)}] = {data};\n"
 
 
+def _order(pattern: Mapping[str, Any]) -> int:
+    """Safety patterns first, in the order of SAFETY_KINDS; ordinary ones keep their place after them."""
+    kind = pattern.get("kind")
+    return SAFETY_KINDS.index(kind) if kind in SAFETY_KINDS else len(SAFETY_KINDS)
+
+
 def _compile_pattern(pattern: Mapping[str, Any], variants: list[list[str]], urls: Mapping[str, str]) -> dict[str, Any]:
     compiled = {
         "id": pattern["id"],
         "label": pattern["label"],
         "why": pattern["why"].strip(),
-        "asks": pattern["asks"],
-        "url": urls[pattern["principle"]],
+        "url": urls[pattern.get("page") or pattern["principle"]],
         "re": _alternation(pattern.get("phrases", []), variants),
         "except": _alternation(pattern.get("except", []), variants),
     }
+    for name in ("kind", "asks", "answer", "link_text", "urgent", "mixed", "example"):
+        if name in pattern:
+            compiled[name] = pattern[name].strip()
     if not pattern.get("negatable", True):
         compiled["keep_negated"] = True
     if "min_words" in pattern:
         compiled["min_words"] = pattern["min_words"]
     return compiled
+
+
+def _file_problems(record: Record, rules: Mapping[str, Any], docs_dir: Path) -> Iterator[Problem]:
+    variants = [list(group) for group in rules.get("variants", [])]
+    for pattern in rules["patterns"]:
+        entry = f"pattern '{pattern['id']}'"
+        if "page" in pattern and "principle" in pattern:
+            hint = "keep one of the two"
+            yield Problem(record.file, "has both 'page' and 'principle'", hint, _line(pattern, "page"), entry, "page")
+        if "page" in pattern and not (docs_dir / pattern["page"]).is_file():
+            hint = "use a path under docs/, like get-help.md"
+            message = f"no page '{pattern['page']}' in docs/"
+            yield Problem(record.file, message, hint, _line(pattern, "page"), entry, "page")
+        for field in ("phrases", "except"):
+            if problem := _slow(pattern.get(field, []), variants):
+                yield Problem(record.file, problem, _SLOW_HINT, _line(pattern, field), entry, field)
+    for index, topic in enumerate(rules["practical"]["topics"]):
+        if problem := _slow(topic["words"], variants):
+            field = f"practical.topics.{index}.words"
+            yield Problem(record.file, problem, _SLOW_HINT, _line(topic, "words"), "", field)
+    size = len(to_script(compile_rules(rules, _AnyUrl()), output_path(record.src)).encode())
+    if size > MAX_RULES_BYTES:
+        message = f"the compiled rules are {size} bytes; the limit is {MAX_RULES_BYTES}"
+        yield Problem(record.file, message, "remove phrases that add nothing", getattr(rules, "line", None))
+
+
+_SLOW_HINT = "use fewer gaps, optional parts and choices whose options overlap; or split the phrase in two"
+
+
+def _slow(phrases: list[str], variants: list[list[str]]) -> str | None:
+    """A message naming the slowest phrase when the phrases together are over the budget."""
+    if not phrases or slowdown(_alternation(phrases, variants), phrases) <= MAX_SLOWDOWN:
+        return None
+    ratios = {phrase: slowdown(_alternation([phrase], variants), [phrase]) for phrase in phrases}
+    slowest = max(ratios, key=ratios.__getitem__)
+    return (
+        f"phrase '{slowest}' backtracks: {ratios[slowest]:.0f} times slower than a plain word list on hostile text "
+        f"(the limit is {MAX_SLOWDOWN})"
+    )
+
+
+def _line(entry: Any, field: str) -> int | None:
+    if isinstance(entry, LineDict):
+        return entry.key_lines.get(field, entry.line)
+    return None
+
+
+class _AnyUrl(dict):
+    """Addresses for measuring size only: every principle or page gets a typical one."""
+
+    def __missing__(self, key: str) -> str:
+        return f"principles/{key}/"
 
 
 def _alternation(phrases: list[str], variants: list[list[str]]) -> str:
@@ -142,6 +279,8 @@ class _Parser:
     def __init__(self, source: str) -> None:
         self.source = source
         self.at = 0
+        self.gaps = 0
+        self.ways = 1  # counts every gap and optional part, nested ones too
 
     def sequence(self, closing: str) -> str:
         """Items up to ``closing`` (or the end); spaces between items mean 'next word'."""
@@ -155,10 +294,14 @@ class _Parser:
                     items.append(("sep", _SEP))
             elif self.source.startswith("...", self.at):
                 self.at += 3
+                self.gaps += 1
+                self.ways *= GAP_WORDS + 1
                 items.append(("gap", ""))
             elif char in "([":
                 self.at += 1
                 inner = self.choice(")" if char == "(" else "]")
+                if char == "[":
+                    self.ways *= 2
                 items.append(("optional" if char == "[" else "word", f"(?:{inner})"))
             elif char == "#":
                 self.at += 1
@@ -196,6 +339,8 @@ class _Parser:
         if self.source.startswith("*", self.at):
             self.at += 1
             regex += _WORD_CHAR + "*"
+            if _LITERAL.match(self.source, self.at) or self.source.startswith("*", self.at):
+                raise PhraseError("'*' must end a word")
         return regex
 
 
@@ -209,6 +354,8 @@ def _join(items: list[tuple[str, str]]) -> str:
         if kind == "gap":
             if index == 0 or items[index - 1][0] != "sep" or not after:
                 raise PhraseError("'...' needs a word and a space on both sides")
+            if "optional" in (items[index - 2][0], items[index + 2][0] if index + 2 < len(items) else ""):
+                raise PhraseError("'...' next to an optional part can match the same words many ways; drop one")
             out.append(f"(?:{_WORD_CHAR}+{_SEP}){{0,{GAP_WORDS}}}")
             index += 2
             continue

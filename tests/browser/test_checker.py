@@ -13,6 +13,8 @@ from ..conftest import ROOT
 CHECKER = "tools/checker/"
 DRAFTS = yaml.safe_load((ROOT / "tests/checker_drafts.yml").read_text())["drafts"]
 HELD_OUT = yaml.safe_load((ROOT / "tests/checker_holdout.yml").read_text())["drafts"]
+SAFETY_HELD_OUT = yaml.safe_load((ROOT / "tests/checker_safety_holdout.yml").read_text())["drafts"]
+SAFETY = ("crisis", "threat", "distress", "boundary", "news")  # the safety layer's pattern ids
 THREE_AM = (
     "I know it's late. I'm so sorry for everything. Please come back, I still love you. "
     "Do you remember our first trip? Why did you leave me like that? Answer me."
@@ -47,12 +49,23 @@ class Score:
     precision: float
     recall: float
     wrong: list[str]
+    caught: dict[str, float]  # recall of each safety id over the drafts labelled with it
+    crisis_on_practical: list[str]  # practical drafts that showed the crisis panel
+    false_alarms: list[str]  # drafts not labelled crisis or threat that showed either
+
+
+def share(hits: int, total: int) -> float:
+    return hits / total if total else 1.0
 
 
 def score(page: Page, drafts: list[dict]) -> Score:
     """Paste each draft and compare the groups shown with its labels, pattern by pattern."""
     true_pos = false_pos = false_neg = 0
     wrong: list[str] = []
+    labelled = dict.fromkeys(SAFETY, 0)
+    caught = dict.fromkeys(SAFETY, 0)
+    crisis_on_practical: list[str] = []
+    false_alarms: list[str] = []
     for draft in drafts:
         paste(page, draft["text"])
         assert page.locator("#ck-draft").input_value() == draft["text"]
@@ -60,6 +73,13 @@ def score(page: Page, drafts: list[dict]) -> Score:
         true_pos += len(expected & found)
         false_pos += len(found - expected)
         false_neg += len(expected - found)
+        for name in expected & set(SAFETY):
+            labelled[name] += 1
+            caught[name] += name in found
+        if draft.get("practical") and "crisis" in found:
+            crisis_on_practical.append(draft["text"][:70])
+        if (found - expected) & {"crisis", "threat"}:
+            false_alarms.append(draft["text"][:70])
         if found != expected:
             wrong.append(f"expected {sorted(expected)}, found {sorted(found)}: {draft['text'][:70]}")
         practical = page.locator(".ck").get_attribute("data-state") == "practical"
@@ -67,7 +87,14 @@ def score(page: Page, drafts: list[dict]) -> Score:
             wrong.append(f"practical answer {'given' if practical else 'missing'}: {draft['text'][:70]}")
         elif practical:
             expect(page.locator(".ck-example")).to_be_visible()
-    return Score(true_pos / (true_pos + false_pos), true_pos / (true_pos + false_neg), wrong)
+    return Score(
+        share(true_pos, true_pos + false_pos),
+        share(true_pos, true_pos + false_neg),
+        wrong,
+        {name: share(caught[name], labelled[name]) for name in SAFETY if labelled[name]},
+        crisis_on_practical,
+        false_alarms,
+    )
 
 
 def report(name: str, count: int, result: Score, capsys: pytest.CaptureFixture[str]) -> None:
@@ -75,7 +102,16 @@ def report(name: str, count: int, result: Score, capsys: pytest.CaptureFixture[s
         print(
             f"\nmessage checker, {name}, {count} drafts: precision {result.precision:.3f}, recall {result.recall:.3f}"
         )
+        if result.caught:
+            print("  safety recall: " + ", ".join(f"{k} {v:.2f}" for k, v in result.caught.items()))
         print("\n".join(f"  {line}" for line in result.wrong))
+
+
+def assert_safe(result: Score) -> None:
+    """Every crisis and threat draft caught; no practical draft or look-alike shows either."""
+    assert result.caught.get("crisis", 1.0) == 1.0 and result.caught.get("threat", 1.0) == 1.0, result.caught
+    assert result.crisis_on_practical == []
+    assert result.false_alarms == []
 
 
 def test_labelled_drafts(phone: Page, server: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -85,6 +121,8 @@ def test_labelled_drafts(phone: Page, server: str, capsys: pytest.CaptureFixture
     report("labelled corpus", len(DRAFTS), result, capsys)
     assert result.precision >= 0.9 and result.recall >= 0.9
     assert not [line for line in result.wrong if line.startswith("practical")]
+    assert {"crisis", "threat"} <= set(result.caught)
+    assert_safe(result)
 
 
 def test_held_out_drafts(phone: Page, server: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -98,6 +136,21 @@ def test_held_out_drafts(phone: Page, server: str, capsys: pytest.CaptureFixture
     result = score(phone, HELD_OUT)
     report("held-out", len(HELD_OUT), result, capsys)
     assert result.precision >= 0.93 and result.recall >= 0.84
+    assert_safe(result)
+
+
+def test_safety_held_out_drafts(phone: Page, server: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Crisis, distress, threats, boundaries and necessary news, written before the safety rules.
+
+    Every crisis and threat draft must be caught; no practical draft or look-alike may show the
+    crisis panel (README, "Message checker", for the first scores).
+    """
+    assert len(SAFETY_HELD_OUT) >= 60
+    phone.goto(server + CHECKER)
+    result = score(phone, SAFETY_HELD_OUT)
+    report("safety held-out", len(SAFETY_HELD_OUT), result, capsys)
+    assert {"crisis", "threat"} <= set(result.caught)
+    assert_safe(result)
 
 
 def test_typed_message_is_marked_with_links_to_the_why(phone: Page, server: str, built_site: Path) -> None:

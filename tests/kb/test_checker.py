@@ -169,7 +169,8 @@ def test_patterns_match_whole_words_and_possessives() -> None:
 
 def test_real_rules_compile() -> None:
     rules = yaml.safe_load((ROOT / "docs/checker/rules.yml").read_text())["rules"]
-    data = compile_rules(rules, {p["principle"]: "x/" for p in rules["patterns"]})
+    data = compile_rules(rules, {p.get("page") or p["principle"]: "x/" for p in rules["patterns"]})
+    assert [p["id"] for p in data["patterns"]][:5] == ["crisis", "threat", "distress", "boundary", "news"]
     assert {p["id"] for p in data["patterns"]} >= {
         "feelings",
         "gratitude",
