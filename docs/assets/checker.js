@@ -23,8 +23,25 @@
         data.negation.test = new RegExp(data.negation.re, "i");
         for (const p of data.patterns) [p.find, p.skip] = [re(p.re), re(p.except)];
         for (const t of data.practical.topics) t.find = re(t.re);
+        warm(data, document.querySelector(".ck[data-rules]"));
         return data;
       }));
+
+  // The browser compiles a pattern fully only on its first uses. Doing that while the page is
+  // idle keeps the first check of a long pasted draft fast; box.dataset.warm marks it done.
+  const idle = window.requestIdleCallback || ((step) => setTimeout(() => step({ timeRemaining: () => 20 }), 20));
+  const warm = (data, box) => {
+    const queue = [...data.patterns.flatMap((p) => [p.find, p.skip]), ...data.practical.topics.map((t) => t.find)];
+    const step = (deadline) => {
+      do {
+        const re = queue.shift();
+        for (let i = 0; i < 2; i++) spans(re, "i miss you");
+      } while (queue.length && deadline.timeRemaining() > 2);
+      if (queue.length) idle(step);
+      else if (box) box.dataset.warm = "1";
+    };
+    idle(step);
+  };
 
   const spans = (re, text) => (re ? [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length]) : []);
 
@@ -55,11 +72,12 @@
     const found = [];
     const claimed = [];
     for (const p of r.patterns) {
-      const hits = clear(clear(spans(p.find, text), spans(p.skip, text)), p.kind ? [] : claimed, true).filter(
-        ([s]) => p.keep_negated || !negated(text, s, r.negation),
-      );
+      let hits = spans(p.find, text);
+      if (hits.length) hits = clear(clear(hits, spans(p.skip, text)), p.kind ? [] : claimed, true);
+      hits = hits.filter(([s]) => p.keep_negated || !negated(text, s, r.negation));
       if (p.kind) for (const hit of hits) claimed.push(hit);
       if (hits.length || (p.min_words && words >= p.min_words)) found.push({ p, hits });
+      if (hits.length && p.kind === "crisis") break; // its panel replaces everything else
     }
     const topics = r.practical.topics.map((t) => ({ t, n: spans(t.find, text).length }));
     const best = topics.reduce((a, b) => (b.n > a.n ? b : a));
@@ -82,17 +100,22 @@
   const list = (parts, and) =>
     parts.length < 2 ? parts.join("") : `${parts.slice(0, -1).join(", ")} ${and} ${parts.at(-1)}`;
 
-  // The draft with every found phrase wrapped in <mark>, built from text nodes only.
+  // The draft with every found phrase wrapped in <mark>, built from text nodes only. A very long
+  // draft is shown marked up to MARKED_CHARS: laying out thousands of marks would stall a phone.
+  const MARKED_CHARS = 10000;
   const marked = (text, found) => {
     const hits = found.flatMap(({ p, hits }) => hits.map(([s, e]) => ({ s, e, p }))).sort((a, b) => a.s - b.s);
     const out = el("p", "", { className: "ck-marked" });
+    const end = text.length > MARKED_CHARS ? text.lastIndexOf(" ", MARKED_CHARS) + 1 || MARKED_CHARS : text.length;
     let at = 0;
     for (const h of hits) {
+      if (h.e > end) break;
       if (h.s < at) continue;
       out.append(text.slice(at, h.s), el("mark", text.slice(h.s, h.e), { title: h.p.label }));
       at = h.e;
     }
-    out.append(text.slice(at));
+    out.append(text.slice(at, end));
+    if (end < text.length) out.append(el("span", " … The rest of this long draft is not marked here."));
     return out;
   };
 

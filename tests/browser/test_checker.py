@@ -1,5 +1,6 @@
 """The "Before you send" checker in a real browser: the labelled drafts, then the page as a reader uses it."""
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ DRAFTS = yaml.safe_load((ROOT / "tests/checker_drafts.yml").read_text())["drafts
 HELD_OUT = yaml.safe_load((ROOT / "tests/checker_holdout.yml").read_text())["drafts"]
 SAFETY_HELD_OUT = yaml.safe_load((ROOT / "tests/checker_safety_holdout.yml").read_text())["drafts"]
 SAFETY = ("crisis", "threat", "distress", "boundary", "news")  # the safety layer's pattern ids
+CRISIS = "i cant do this anymore. i want to die. everyone would be better off without me"
 THREE_AM = (
     "I know it's late. I'm so sorry for everything. Please come back, I still love you. "
     "Do you remember our first trip? Why did you leave me like that? Answer me."
@@ -169,6 +171,163 @@ def test_typed_message_is_marked_with_links_to_the_why(phone: Page, server: str,
         assert (built_site / href.removeprefix(server) / "index.html").exists(), href
     expect(phone.locator(".ck-advice")).to_contain_text("do not send it")
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def result_text(page: Page) -> str:
+    return (page.locator(".ck-status").inner_text() + " " + page.locator(".ck-out").inner_text()).lower()
+
+
+def test_crisis_draft_gets_help_lines_instead_of_the_analysis(phone: Page, server: str) -> None:
+    phone.goto(server + CHECKER)
+    paste(phone, CRISIS)
+    panel = phone.locator(".ck-crisis")
+    expect(panel).to_be_visible()
+    assert flags(phone) == {"crisis"}
+    assert phone.locator(".ck").get_attribute("data-state") == "crisis"
+    expect(phone.locator(".ck-status")).to_contain_text("Help is one tap away")
+    expect(panel.get_by_role("heading")).to_have_text("Please talk to someone now")
+    assert panel.get_attribute("aria-labelledby") == "ck-crisis-title"
+    assert panel.locator("a[href^='tel:']").count() >= 2
+    assert panel.locator("a[href^='sms:']").count() >= 1
+    expect(panel).to_contain_text("If you have already hurt yourself or taken something, call emergency services now.")
+    expect(panel.locator("a[href$='/get-help/']")).to_have_count(1)
+    said = result_text(phone)
+    assert "suicide" in said
+    assert "do not send" not in said and "stay here" not in said and "asks your ex" not in said
+    expect(phone.locator(".ck-marked")).to_have_count(0)
+
+
+def test_crisis_panel_without_the_help_template_still_links_the_help_page(phone: Page, server: str) -> None:
+    phone.goto(server + CHECKER)
+    phone.evaluate("document.getElementById('kb-help-now').remove()")
+    paste(phone, CRISIS)
+    panel = phone.locator(".ck-crisis")
+    expect(panel.locator("a[href$='/get-help/']")).to_have_text("More ways to get help now")
+    expect(panel).to_contain_text("call emergency services now")
+
+
+def test_a_threat_is_named_first_and_plainly(phone: Page, server: str) -> None:
+    phone.goto(server + CHECKER)
+    paste(phone, "I miss you so much. Answer me or I'll tell your boss what you're really like.")
+    groups = [g.get_attribute("data-pattern") for g in phone.locator(".ck-group").all()]
+    assert groups[0] == "threat" and "feelings" in groups, groups
+    expect(phone.locator(".ck-status")).to_contain_text("Please step away from this draft now")
+    expect(phone.locator(".ck-status")).to_contain_text("may be a crime")
+    threat = phone.locator(".ck-group[data-pattern=threat]")
+    expect(threat.locator("a[href$='/get-help/']")).to_contain_text("your own anger")
+    expect(phone.locator(".ck-advice")).to_contain_text("do not send it")
+
+
+def test_distress_is_not_called_guilt(phone: Page, server: str) -> None:
+    phone.goto(server + CHECKER)
+    paste(phone, "I can't eat, I can't sleep, I'm not okay. I'm in a really dark place.")
+    assert flags(phone) == {"distress"}
+    expect(phone.locator(".ck-group[data-pattern=distress] a[href$='/get-help/']")).to_be_visible()
+    expect(phone.locator(".ck-status")).to_contain_text("in a lot of pain")
+
+
+@pytest.mark.parametrize(
+    ("draft", "pattern", "page"),
+    [
+        ("Please stop contacting me. If you come to my flat again I will call the police.", "boundary", "safety-first"),
+        ("I'm pregnant. I found out on Monday. You have a right to know.", "news", "unavoidable-contact"),
+    ],
+)
+def test_a_boundary_or_news_is_fine_to_send_once(phone: Page, server: str, draft: str, pattern: str, page: str) -> None:
+    phone.goto(server + CHECKER)
+    paste(phone, draft)
+    assert flags(phone) == {pattern}
+    assert phone.locator(".ck").get_attribute("data-state") == "once"
+    expect(phone.locator(".ck-status")).to_contain_text("once")
+    said = result_text(phone)
+    assert "stay here" not in said and "do not send" not in said
+    expect(phone.locator(f".ck-group[data-pattern={pattern}] a[href*='/{page}/']")).to_be_visible()
+    if pattern == "news":
+        expect(phone.locator(".ck-example")).to_contain_text("You don't need to reply")
+
+
+def test_news_with_feelings_keeps_the_news_apart(phone: Page, server: str) -> None:
+    phone.goto(server + CHECKER)
+    paste(phone, "I'm pregnant and I still love you. Please come back.")
+    assert flags(phone) == {"news", "feelings", "begging"}
+    expect(phone.locator(".ck-status")).to_contain_text("The news can go on its own")
+    expect(phone.locator(".ck-advice")).to_contain_text("do not send it")
+
+
+def hostile_draft(size: int) -> str:
+    """A draft made of the rules' own words, cut short of whole phrases, the way a slow pattern fails.
+
+    Crisis words are left out: the crisis panel would stop the rest of the work being done.
+    """
+    rules = yaml.safe_load((ROOT / "docs/checker/rules.yml").read_text())["rules"]
+    patterns = [pattern for pattern in rules["patterns"] if pattern.get("kind") != "crisis"]
+    phrases = [phrase for pattern in patterns for phrase in pattern.get("phrases", [])]
+    words = [re.findall(r"[a-z0-9'-]+", phrase.lower()) for phrase in phrases]
+    cut = " ".join(" ".join(w[:-1]) for w in words if len(w) > 1)
+    parts = [cut, "".join(sorted({x for w in words for x in w})), ", ,".join(cut.split()), "1,1.1:1 " * 50]
+    return "".join((part + "\n") * (size // 4 // (len(part) + 1) + 1) for part in parts)[:size]
+
+
+PASTE_AND_TIME = """text => new Promise(resolve => {
+  const result = document.querySelector(".ck-result");
+  const draft = document.querySelector("#ck-draft");
+  let start;
+  const watch = new MutationObserver(() => {
+    if (result.getAttribute("aria-busy") === "false") {
+      watch.disconnect();
+      resolve(performance.now() - start);
+    }
+  });
+  watch.observe(result, { attributes: true });
+  draft.value = text;
+  start = performance.now();
+  draft.dispatchEvent(new InputEvent("input", { inputType: "insertFromPaste", bubbles: true }));
+})"""
+
+
+def test_a_hostile_100_kb_draft_is_checked_in_under_200_ms(
+    phone: Page, server: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """From the paste to the result, in the page's own CPU time (Chromium's thread clock).
+
+    The test machine is shared, so wall-clock time measures the neighbours as much as the
+    checker; it is printed, not asserted. Each paste is new text, so nothing is cached.
+    """
+    draft = hostile_draft(100_000)
+    cdp = phone.context.new_cdp_session(phone)
+    cdp.send("Performance.enable", {"timeDomain": "threadTicks"})
+    phone.goto(server + CHECKER)
+    expect(phone.locator(".ck[data-warm]")).to_have_count(1)  # a reader who pastes once the page is idle
+
+    def cpu() -> float:
+        metrics = cdp.send("Performance.getMetrics")["metrics"]
+        return next(m["value"] for m in metrics if m["name"] == "TaskDuration") * 1000
+
+    runs = []
+    for n in range(3):
+        before = cpu()
+        wall = phone.evaluate(PASTE_AND_TIME, f"{draft[:-1]}{n}")
+        runs.append((cpu() - before, wall))
+        assert phone.locator(".ck").get_attribute("data-state") == "flags"
+    assert phone.locator(".ck-marked mark").count() > 10
+    with capsys.disabled():
+        print(
+            f"\nmessage checker, hostile {len(draft)}-character draft: "
+            + ", ".join(f"{used:.0f} ms CPU ({wall:.0f} ms wall)" for used, wall in runs)
+        )
+    assert max(used for used, _ in runs) < 200, runs
+    # Hits that overlap exceptions and safety words on every line, so the overlap step has
+    # thousands of pairs to settle: linear work, so also under 200 ms, and four times the text
+    # takes about four times as long (the old pairwise step: about 270 ms, growing faster).
+    dense = "so sorry to hear. You'll regret this. I miss you. so sorry to hear\n"
+    used = []
+    for size in (100_000, 400_000):
+        before = cpu()
+        phone.evaluate(PASTE_AND_TIME, (dense * (size // len(dense)))[:size])
+        used.append(cpu() - before)
+    with capsys.disabled():
+        print(f"message checker, dense 100 kB and 400 kB drafts: {used[0]:.0f} and {used[1]:.0f} ms CPU")
+    assert used[0] < 200 and used[1] < 8 * used[0], used
 
 
 def test_practical_message_gets_a_calm_example(phone: Page, server: str) -> None:
