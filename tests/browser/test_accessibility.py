@@ -17,6 +17,12 @@ from benchmarks.pages import page_types
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material palette
 WIDTHS = (1280, 390)
 RESULT = ".md-search-result__item > a.md-search-result__link"
+# The checker's answers, which only appear once a draft is typed: the crisis panel holds the help lines.
+CHECKER_STATES = {
+    "crisis": "I want to die. Everyone would be better off without me.",
+    "flags": "You'll regret this. I can't eat or sleep. I still love you.",
+    "once": "I'm pregnant. I thought you should know.",
+}
 # Colours measured mid-fade are wrong, so let finite CSS transitions and animations finish first.
 SETTLE = """Promise.all(document.getAnimations()
   .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
@@ -55,6 +61,12 @@ def test_no_axe_violations(browser: Browser, server: str, built_site: Path, sche
             # Proves the palette follows the emulated system setting, so dark really is tested.
             assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme], name
             found += violations(axe, page, f"{name} /{path}")
+        page.goto(server + "tools/checker/")
+        for state, draft in CHECKER_STATES.items():
+            page.locator("#ck-draft").fill(draft)
+            expect(page.locator(".ck-result")).to_have_attribute("aria-busy", "false")
+            assert page.locator(".ck").get_attribute("data-state") == state
+            found += violations(axe, page, f"checker, {state} answer")
         page.goto(server)
         open_search_with_results(page, width, "text")
         found += violations(axe, page, "search overlay with results")

@@ -7,7 +7,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kb.checker import compile_rules, output_path, phrase_error, phrase_regex
+from kb.checker import (
+    MAX_SLOWDOWN,
+    _alternation,
+    compile_rules,
+    output_path,
+    phrase_error,
+    phrase_regex,
+    rules_problems,
+    slowdown,
+)
 from kb.load import load_docs
 from kb.problems import Problem
 from kb.validate import validate
@@ -299,3 +308,114 @@ def test_negatable_false_keeps_negated_phrases() -> None:
     patterns = {p["id"]: p for p in compiled(rules)["patterns"]}
     assert patterns["rambling"].get("keep_negated") is True
     assert "keep_negated" not in patterns["overwatering"]
+
+
+# The safety layer and the limits that keep rules fast.
+
+SAFETY_RULES = RULES.replace(
+    "  patterns:\n",
+    """  patterns:
+    - id: frost
+      kind: crisis
+      negatable: false
+      label: Bring it inside now
+      why: Frost kills the roots overnight.
+      answer: This plant is in danger.
+      urgent: If the leaves are black already, cut them off now.
+      page: index.md
+      link_text: Emergency care
+      phrases:
+        - (frost|snow) tonight
+""",
+)
+
+
+def test_safety_patterns_compile_first_with_their_own_text(plants: Path) -> None:
+    rules = yaml.safe_load(SAFETY_RULES)["rules"]
+    rules["patterns"].append(rules["patterns"].pop(0))  # written last, still checked first
+    data = compile_rules(rules, {"water": "principles/water/", "light": "x/", "index.md": ""})
+    first = data["patterns"][0]
+    assert (first["id"], first["kind"], first["url"], first["link_text"]) == ("frost", "crisis", "", "Emergency care")
+    assert first["urgent"] == "If the leaves are black already, cut them off now."
+    assert "asks" not in first and "asks" in data["patterns"][1]
+    write_rules(plants, SAFETY_RULES)
+    assert problems_in(plants) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "message"),
+    [
+        ("      answer: This plant is in danger.\n", "", "answer", "missing required field"),
+        ("      urgent: If the leaves are black already, cut them off now.\n", "", "urgent", "missing required field"),
+        ("      kind: crisis\n", "      kind: panic\n", "kind", None),
+    ],
+)
+def test_safety_pattern_fields_are_checked(plants: Path, old: str, new: str, field: str, message: str | None) -> None:
+    write_rules(plants, SAFETY_RULES.replace(old, new))
+    problem = only(problems_in(plants))
+    assert (problem.entry, problem.field) == ("pattern 'frost'", field)
+    if message:
+        assert problem.message == message
+
+
+def rule_problems(site: Path) -> list[Problem]:
+    records, problems = load_docs(site / "docs", site, "principles")
+    assert problems + validate(records) == []
+    return rules_problems(records, site / "docs")
+
+
+def test_a_page_link_must_exist_and_stand_alone(plants: Path) -> None:
+    write_rules(plants, SAFETY_RULES.replace("page: index.md", "page: help-now.md"))
+    problem = only(rule_problems(plants))
+    assert str(problem) == (
+        "docs/checker/rules.yml:27: pattern 'frost': field 'page': no page 'help-now.md' in docs/ "
+        "(hint: use a path under docs/, like get-help.md)"
+    )
+    write_rules(plants, SAFETY_RULES.replace("page: index.md", "page: index.md\n      principle: water"))
+    assert only(rule_problems(plants)).message == "has both 'page' and 'principle'"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "problem"),
+    [
+        ("a ... b ... c ... d", "has 3 gaps ('...'); at most 2 keep the checker fast"),
+        ("water ... [daily] please", "'...' next to an optional part can match the same words many ways; drop one"),
+        ("[a] [b] [c] [d] [e] [f] water", "its gaps and optional parts can line up 64 ways; at most 32 keep the checker fast"),
+        ("apolog*ise", "'*' must end a word"),
+    ],
+)
+def test_phrases_that_multiply_are_refused(phrase: str, problem: str) -> None:
+    assert phrase_error(phrase) == problem
+
+
+OVERLAPPING = "(x|x x|x x x|x x x x) (x|x x|x x x|x x x x) (x|x x|x x x|x x x x) (x|x x|x x x) y"
+
+
+def test_a_backtracking_phrase_is_measured_and_refused(plants: Path) -> None:
+    assert phrase_error(OVERLAPPING) is None  # nothing in its syntax gives it away
+    assert slowdown(_alternation([OVERLAPPING], []), [OVERLAPPING]) > MAX_SLOWDOWN
+    write_rules(plants, RULES.replace('        - "[always] keep the soil wet"\n', f"        - {OVERLAPPING}\n"))
+    problem = only(rule_problems(plants))
+    assert (problem.line, problem.entry, problem.field) == (25, "pattern 'overwatering'", "phrases")
+    assert problem.message.startswith(f"phrase '{OVERLAPPING}' backtracks: ")
+
+
+def test_the_real_rules_are_within_the_limits() -> None:
+    rules = yaml.safe_load((ROOT / "docs/checker/rules.yml").read_text())["rules"]
+    variants = rules["variants"]
+    for pattern in rules["patterns"]:
+        for field in ("phrases", "except"):
+            if phrases := pattern.get(field):
+                assert slowdown(_alternation(phrases, variants), phrases) <= MAX_SLOWDOWN, (pattern["id"], field)
+
+
+def test_rules_over_the_size_limit_stop_the_build(plants: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_rules(plants)
+    monkeypatch.setattr("kb.checker.MAX_RULES_BYTES", 500)
+    problem = only(rule_problems(plants))
+    assert re.fullmatch(r"the compiled rules are \d+ bytes; the limit is 500", problem.message)
+    write_rules(plants, RULES.replace('        - "[always] keep the soil wet"\n', f"        - {OVERLAPPING}\n"))
+    result = run_build(plants / "mkdocs.yml", tmp_path / "out")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if "docs/checker/rules.yml" in line]
+    assert len(lines) == 1 and "backtracks" in lines[0], result.stderr
