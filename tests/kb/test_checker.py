@@ -380,7 +380,10 @@ def test_a_page_link_must_exist_and_stand_alone(plants: Path) -> None:
     [
         ("a ... b ... c ... d", "has 3 gaps ('...'); at most 2 keep the checker fast"),
         ("water ... [daily] please", "'...' next to an optional part can match the same words many ways; drop one"),
-        ("[a] [b] [c] [d] [e] [f] water", "its gaps and optional parts can line up 64 ways; at most 32 keep the checker fast"),
+        (
+            "[a] [b] [c] [d] [e] [f] water",
+            "its gaps and optional parts can line up 64 ways; at most 32 keep the checker fast",
+        ),
         ("apolog*ise", "'*' must end a word"),
     ],
 )
@@ -409,7 +412,7 @@ def test_the_real_rules_are_within_the_limits() -> None:
                 assert slowdown(_alternation(phrases, variants), phrases) <= MAX_SLOWDOWN, (pattern["id"], field)
 
 
-def test_rules_over_the_size_limit_stop_the_build(plants: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rules_over_the_limits_stop_the_build(plants: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_rules(plants)
     monkeypatch.setattr("kb.checker.MAX_RULES_BYTES", 500)
     problem = only(rule_problems(plants))
