@@ -391,7 +391,7 @@ def test_phrases_that_multiply_are_refused(phrase: str, problem: str) -> None:
     assert phrase_error(phrase) == problem
 
 
-OVERLAPPING = "(x|x x|x x x|x x x x) (x|x x|x x x|x x x x) (x|x x|x x x|x x x x) (x|x x|x x x) y"
+OVERLAPPING = "(x|x x|x x x|x x x x) (x|x x|x x x|x x x x) (x|x x|x x x|x x x x) (x|x x|x x x|x x x x) (x|x x|x x x) y"
 
 
 def test_a_backtracking_phrase_is_measured_and_refused(plants: Path) -> None:
