@@ -71,6 +71,17 @@ def _describe(record: Record, error: ValidationError) -> Iterator[Problem]:
                     record.file, "missing required field", hint=f"add '{name}:'", line=line, entry=label, field=name
                 )
         return
+    if error.validator == "anyRequired":
+        names = error.validator_value
+        yield Problem(
+            record.file,
+            error.message,
+            hint=f"add '{names[0]}:' or another of them",
+            line=line,
+            entry=label,
+            field=_join(field, names[0]),
+        )
+        return
     if error.validator == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         for name in instance:
