@@ -50,7 +50,8 @@ def test_valid_help_lines_pass(plants: Path) -> None:
         (
             '    call: "+44 800 000"\n',
             "",
-            "docs/help.yml:2: help line 'plant-line': field 'call': needs at least one of 'call', 'text', 'web' (hint: add 'call:' or another of them)",
+            "docs/help.yml:2: help line 'plant-line': field 'call': needs at least one of 'call', 'text', 'web'"
+            " (hint: add 'call:' or another of them)",
         ),
         (
             '"+44 800 000"',
