@@ -4,6 +4,12 @@ from playwright.sync_api import Page, expect
 
 from .conftest import RequestLog
 
+
+def after(log: RequestLog, loaded: int) -> list[str]:
+    """Requests made after the first ``loaded`` ones; the browser fetches the tab icon on its own schedule."""
+    return [url for url in log.requests[loaded:] if "/favicon" not in url]
+
+
 DRAFT = "I'm so sorry. Please come back, I still love you and I can't sleep."
 
 
@@ -24,7 +30,7 @@ def test_no_requests_while_typing_or_counting(page: Page, server: str, requests_
     page.get_by_label("Keep this draft on this device").check()
     page.get_by_role("button", name="Delete everything").click()
     page.wait_for_timeout(500)
-    assert requests_log.requests[loaded:] == []
+    assert after(requests_log, loaded) == []
 
     page.goto(server + "tools/counter/")
     page.wait_for_load_state("networkidle")
@@ -35,7 +41,7 @@ def test_no_requests_while_typing_or_counting(page: Page, server: str, requests_
     page.get_by_role("button", name="I broke it, start again").click()
     page.get_by_role("button", name="Delete my data").click()
     page.wait_for_timeout(500)
-    assert requests_log.requests[loaded:] == []
+    assert after(requests_log, loaded) == []
     assert requests_log.foreign() == []
     assert page.context.cookies() == []
 
