@@ -2,8 +2,6 @@
 // the draft is never sent anywhere and is stored only if the reader ticks "keep".
 (() => {
   const ROOT = new URL("..", document.currentScript.src);
-  const EDGE = "(?<![\\w'\u2019])";
-  const END = "(?![\\w'\u2019])";
   const WORD = /[\w'\u2019-]+/g;
   let rules = null;
 
