@@ -59,12 +59,13 @@ _PROBE = """
     configurable: true, get: () => Wrapped, set: (Base) => { Wrapped = wrap(Base); },
   });
   document.addEventListener("keydown", () => { probe.keyAt = performance.now(); probe.shownAt = 0; }, true);
+  // The count line changes too, so a query with no results after another one still counts as shown.
   new MutationObserver(() => {
-    const list = document.querySelector(".md-search-result__list");
-    if (list && !list.dataset.probed) {
-      list.dataset.probed = "1";
+    const results = document.querySelector(".md-search-result");
+    if (results && !results.dataset.probed) {
+      results.dataset.probed = "1";
       new MutationObserver(() => { if (!probe.shownAt) probe.shownAt = performance.now(); })
-        .observe(list, { childList: true });
+        .observe(results, { childList: true, characterData: true, subtree: true });
     }
   }).observe(document, { childList: true, subtree: true });
 })();

@@ -120,6 +120,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         )
     except ContentError as error:
         raise PluginError(str(error)) from None
+    markdown = _after_title(markdown, site.notices(page.file.src_uri))
     return "\n\n".join(part for part in (markdown, site.backlinks(page.file.src_uri), site.abbreviations) if part)
 
 
@@ -144,6 +145,14 @@ def _watch_links(links: _LinksInContent | None, log: logging.Logger | None = Non
     _links, _links_log = links, log
     if links is not None and log is not None:
         log.addFilter(links)
+def _after_title(markdown: str, block: str) -> str:
+    """``block`` before the text of a page, but after its '# Title' line if it starts with one."""
+    if not block:
+        return markdown
+    title, newline, rest = markdown.partition("\n")
+    if title.startswith("# "):
+        return f"{title}{newline}\n{block}\n{rest}"
+    return f"{block}\n{markdown}"
 
 
 def _url(files: Files, src: str) -> str:

@@ -13,10 +13,11 @@ from kb.checker import rule_sets, rules_problems
 from kb.links import Graph, link
 from kb.load import display, list_docs, load_docs
 from kb.model import Content, Principle, build_content
+from kb.notices import check_notices
 from kb.origins import FieldText, field_texts, holding
 from kb.outputs import clashes as output_clashes
 from kb.problems import ContentError
-from kb.render import render_abbreviations, render_backlinks, render_pages
+from kb.render import render_abbreviations, render_backlinks, render_notices, render_pages
 from kb.settings import Settings
 from kb.validate import validate
 
@@ -50,6 +51,11 @@ class Site:
         """The content values that put ``piece`` (a link, say) into the generated ``page`` ([] for any other page)."""
         return holding(self.texts, piece, self.pages[page]) if page in self.pages else []
 
+    def notices(self, src: str) -> str:
+        """Markdown to put before the text of the principle page at ``src`` ('' for any other page)."""
+        principle = self.principle_at(src)
+        return render_notices(principle, self.settings) if principle else ""
+
     def sections(self) -> dict[str, list[str]]:
         """Each generated index page and the generated pages beside it, in reading order."""
         return {
@@ -71,6 +77,8 @@ def build_site(docs_dir: Path, settings: Settings, root: Path | None = None) -> 
     if clashes := output_clashes(records, settings, list_docs(docs_dir), display(docs_dir, root)):
         raise ContentError(clashes)
     content = build_content(records)
+    if problems := check_notices(records, content, settings.notices, docs_dir, settings.config_file):
+        raise ContentError(problems)
     graph = link(content)
     pages = render_pages(content, graph, settings)
     abbreviations = render_abbreviations(content.terms)

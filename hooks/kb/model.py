@@ -17,6 +17,7 @@ class Principle:
     summary: str
     src: str
     covers: tuple[str, ...] = ()
+    notices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Faq:
     principles: tuple[str, ...]
     tags: tuple[str, ...]
     scenarios: tuple[str, ...] = ()
+    notices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Scenario:
     if_you_must_reply: str = ""
     faqs: tuple[str, ...] = ()
     care_note: str = ""
+    notices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,12 @@ def build_content(records: list[Record]) -> Content:
         by_kind.setdefault(record.kind, []).extend((record, entry) for entry in entries(record))
     principles = {
         entry["id"]: Principle(
-            entry["id"], entry["title"], entry["summary"], record.src, tuple(entry.get("covers", ()))
+            entry["id"],
+            entry["title"],
+            entry["summary"],
+            record.src,
+            tuple(entry.get("covers", ())),
+            tuple(entry.get("notices", ())),
         )
         for record, entry in by_kind.get(PRINCIPLE, [])
     }

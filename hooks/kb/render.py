@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from kb.links import Graph
-from kb.model import Content, Faq, Principle, Term
+from kb.model import Content, Faq, Principle, Scenario, Term
+from kb.notices import Notice, notices_for
 from kb.outputs import entry_page, index_page
 from kb.settings import Settings
 
@@ -40,6 +41,7 @@ def render_pages(content: Content, graph: Graph, settings: Settings) -> dict[str
                 tags=_tags(faqs),
                 scenario_dir=scenario_dir,
                 structured_data=_faq_page_data(faqs),
+                notices_for=_notices_of(settings),
             )
     if content.scenarios:
         index = index_page(scenario_dir)
@@ -57,6 +59,7 @@ def render_pages(content: Content, graph: Graph, settings: Settings) -> dict[str
                 graph=graph,
                 faq_dir=faq_dir,
                 tags=sorted(scenario.tags),
+                notices_for=_notices_of(settings),
             )
     if content.terms:
         pages[settings.glossary_page] = _render(
@@ -78,6 +81,14 @@ def render_backlinks(principle: Principle, graph: Graph, settings: Settings) -> 
         scenarios=graph.scenarios_citing.get(principle.id, ()),
         faq_dir=settings.faq_dir,
         scenario_dir=settings.scenarios_dir,
+    )
+
+
+def render_notices(principle: Principle, settings: Settings) -> str:
+    """The notices that go before the text of a principle's page ('' if none applies)."""
+    return "".join(
+        _render("notice.md.j2", principle.src, settings, notice=notice)
+        for notice in notices_for(principle, settings.notices)
     )
 
 
@@ -112,6 +123,10 @@ def _spellings(term: Term) -> list[str]:
     # Mid-sentence use is usually lower case ("the glossary term"), unless it is an abbreviation.
     words += [w.lower() for w in words if not w.isupper() and w.lower() != w]
     return list(dict.fromkeys(words))
+
+
+def _notices_of(settings: Settings) -> Callable[[Faq | Scenario], tuple[Notice, ...]]:
+    return lambda item: notices_for(item, settings.notices)
 
 
 def _by_title(content: Content) -> list:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from kb.notices import Notice, parse_notices
 from kb.problems import NOT_ONE_LINE, ContentError, Problem, type_name
 
 LABELS = (
@@ -43,15 +44,22 @@ class Settings:
     glossary_page: str = "glossary.md"
     config_file: str = "mkdocs.yml"
     extra: Mapping[str, Any] = field(default_factory=dict)
+    notices: tuple[Notice, ...] = ()
 
     @classmethod
     def from_config(cls, kb: Any, config_file: str = "mkdocs.yml", lines: Mapping[str, int] | None = None) -> Settings:
         """Build settings from the ``extra.kb`` mapping of mkdocs.yml; ``lines`` maps dotted keys to lines."""
-        if problems := setting_problems(kb, config_file):
+        problems = setting_problems(kb, config_file)
+        notices: tuple[Notice, ...] = ()
+        if isinstance(kb, Mapping):
+            notices, notice_problems = parse_notices(kb.get("notices"), config_file)
+            problems += notice_problems
+        if problems:
             lines = lines or {}
             raise ContentError([replace(p, line=_line_of(p.field, lines)) for p in problems])
         kb = dict(kb or {})
-        return cls(labels=kb.pop("labels"), config_file=config_file, **kb)
+        kb.pop("notices", None)
+        return cls(labels=kb.pop("labels"), config_file=config_file, notices=notices, **kb)
 
 
 # Each setting that names a place under docs/, with an example.
@@ -91,10 +99,10 @@ def setting_problems(kb: Any, config_file: str) -> list[Problem]:
             problems.append(Problem(config_file, "contains a line break or control character", hint, field=where))
     for key, value in kb.items():
         where = f"extra.kb.{key}"
-        if key == "labels":
+        if key in ("labels", "notices"):  # notices are checked by kb.notices
             continue
         if key not in _PATHS:
-            known = ", ".join(sorted([*_PATHS, "labels"]))
+            known = ", ".join(sorted([*_PATHS, "labels", "notices"]))
             problems.append(Problem(config_file, f"unknown setting '{key}'", f"known settings: {known}", field=where))
         elif not isinstance(value, str):
             problems.append(Problem(config_file, f"should be text, not {type_name(value)}", _HINT, field=where))

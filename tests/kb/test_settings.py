@@ -21,7 +21,7 @@ def test_missing_labels_and_unknown_settings_are_reported() -> None:
     lines = str(error.value).splitlines()
     assert lines == [
         "site.yml: field 'extra.kb.faq_folder': unknown setting 'faq_folder' "
-        "(hint: known settings: faq_dir, glossary_page, labels, principles_dir, scenarios_dir)",
+        "(hint: known settings: faq_dir, glossary_page, labels, notices, principles_dir, scenarios_dir)",
         "site.yml: field 'extra.kb.labels.avoid': missing label 'avoid' "
         "(hint: add 'extra: kb: labels: avoid: ...' to site.yml)",
     ]
