@@ -3,13 +3,13 @@
 from dataclasses import replace
 from pathlib import Path
 
+import kb_pages
 import pytest
 import yaml
 
-import kb_pages
 from kb import ContentError, Settings, build_site
 from kb.links import link
-from kb.model import Faq, Scenario
+from kb.model import Faq
 from kb.notices import Notice, notices_for, parse_notices
 from kb.render import render_notices, render_pages
 
@@ -42,7 +42,8 @@ def test_question_and_situation_pages_show_it_once_before_the_advice() -> None:
     topic, scenario = pages["faq/basics.md"], pages["scenarios/storm.md"]
     block = BLOCK.format(href="../principles/core/roof.md")
     assert topic.count(block) == 1 and scenario.count(block) == 1
-    assert topic.index("## What now? { #first }") < topic.index(block) < topic.index("Wait a day.\n{ .kb-short-answer }")
+    short_answer = topic.index("Wait a day.\n{ .kb-short-answer }")
+    assert topic.index("## What now? { #first }") < topic.index(block) < short_answer
     assert scenario.index("{ .kb-situation }") < scenario.index(block) < scenario.index("## <their_side>")
 
 
