@@ -27,7 +27,14 @@ def test_the_query_set_is_big_and_every_expected_answer_exists(built_site: Path)
 
 
 def test_search_puts_the_right_advice_first(page: Page, server: str) -> None:
-    scores = score(run_queries(page, server, QUERIES))
+    answers = run_queries(page, server, QUERIES)
+    scores = score(answers)
     misses = "\n".join(f"{a.query.text!r} -> {list(a.ranked[:3])}, want {list(a.query.expect)}" for a in scores.misses)
     assert scores.hit3 >= 0.95, f"hit@3 {scores.hit3:.2f}; first results that missed:\n{misses}"
     assert scores.hit1 >= 0.8, f"hit@1 {scores.hit1:.2f}; first results that missed:\n{misses}"
+    # A reader in danger, from themselves or from the ex, must reach safety or help in the first three.
+    danger = [answer for answer in answers if answer.query.group == "danger"]
+    late = [f"{a.query.text!r} -> {list(a.ranked[:3])}" for a in danger if not (a.rank() or 99) <= 3]
+    assert len(danger) >= 30 and late == [], "danger queries without safety or help in the first three:\n" + "\n".join(
+        late
+    )
