@@ -145,6 +145,8 @@ def _watch_links(links: _LinksInContent | None, log: logging.Logger | None = Non
     _links, _links_log = links, log
     if links is not None and log is not None:
         log.addFilter(links)
+
+
 def _after_title(markdown: str, block: str) -> str:
     """``block`` before the text of a page, but after its '# Title' line if it starts with one."""
     if not block:
