@@ -192,13 +192,6 @@ TONE = {
 }
 
 
-# Passages other changes in flight are rewriting (issue 12 split the work by file); drop each name as
-# soon as that change lands, so every unit is checked.
-REWRITTEN_ELSEWHERE: set[str] = set()
-# Principle pages kept by the help-lines work, which adds its own sources.
-SOURCES_ELSEWHERE = {"docs/principles/self-care/when-it-hurts.md"}
-
-
 def misleading(text: str) -> list[str]:
     """The classes of misleading wording in ``text``, one line per sentence that has one."""
     found = []
@@ -215,7 +208,7 @@ def misleading(text: str) -> list[str]:
 
 def test_claims_are_possibilities_and_silence_is_no_lever(content: Content) -> None:
     found = {name: hits for name, text in texts(content).items() if (hits := misleading(text))}
-    assert {name: hits for name, hits in found.items() if name not in REWRITTEN_ELSEWHERE} == {}
+    assert found == {}
 
 
 LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(([^)\s]+)\)")
@@ -256,8 +249,6 @@ def test_link_texts_match_the_titles_they_point_to(content: Content) -> None:
     questions = {(f"faq/{f.topic}.md", f.id): f.question for f in content.faqs}
     wrong = []
     for name, (page, markdown) in linking_units(content).items():
-        if f"docs/{name}" in REWRITTEN_ELSEWHERE or name in REWRITTEN_ELSEWHERE:
-            continue
         for text, href in LINK.findall(markdown):
             if "://" in href or href.startswith(("#", "mailto:", "tel:")):
                 continue
@@ -289,8 +280,6 @@ def test_every_principle_page_ends_with_its_sources(content: Content) -> None:
     missing = []
     for principle in content.principles.values():
         name = f"docs/{principle.src}"
-        if name in SOURCES_ELSEWHERE:
-            continue
         tail = (ROOT / name).read_text().rpartition("\n## ")[2]
         if not tail.startswith("Sources\n") or not re.search(r"^- .*\[[^\]]+\]\(https?://", tail, re.M):
             missing.append(name)
