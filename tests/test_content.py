@@ -29,7 +29,8 @@ PROMISE = re.compile(
 )
 NEGATION = re.compile(r"\b(no|not|never|nobody|no one|can't|cannot|won't|don't|isn't|doesn't|nothing|neither)\b", re.I)
 HAND_WRITTEN = ["index.md", "get-help.md", "about.md", "editorial.md"]
-OWN_PAGES = ["index.md", "about.md", "editorial.md", "tools/checker.md", "tools/counter.md"]  # hand-written pages outside principles/ that link into the site
+# Hand-written pages outside principles/ that link into the site.
+OWN_PAGES = ["index.md", "about.md", "editorial.md", "tools/checker.md", "tools/counter.md"]
 
 
 @pytest.fixture(scope="module")
