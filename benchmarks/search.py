@@ -179,7 +179,7 @@ class SearchBox:
         self.base_url = base_url.rstrip("/") + "/"
         watch_search(page)
         page.goto(self.base_url)
-        page.wait_for_function("window.__searchProbe.ready", timeout=60_000)
+        page.wait_for_function("() => window.__searchProbe.ready", timeout=60_000)
         page.locator(SEARCH_INPUT).click()
 
     def ask(self, text: str) -> tuple[tuple[str, ...], float]:

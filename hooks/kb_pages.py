@@ -13,6 +13,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from htmlguard import sources
+from htmlguard.document import Element
 from kb import ContentError, Problem, Settings, Site, build_site
 from kb.checker import compile_rules, output_path, pages_named, to_script
 from kb.helplines import expand_markers, fragments
@@ -82,6 +84,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             help_settings.update(fragments(_site.content.help_lines, bar_labels, config_file.name))  # read by main.html
         except ContentError as error:
             raise PluginError(str(error)) from None
+    sources.register("kb", _where)
     return config
 
 
@@ -155,6 +158,18 @@ def _after_title(markdown: str, block: str) -> str:
     if title.startswith("# "):
         return f"{title}{newline}\n{block}\n{rest}"
     return f"{block}\n{markdown}"
+
+
+def _where(page: str, element: Element) -> str | None:
+    """For the page audit: the YAML entry and field that wrote this element, as a problem names it."""
+    if _site is None or _site.page_map is None:
+        return None
+    origin = _site.page_map.locate(page, element.section, element.classes, element.tag, element.get("title") or "")
+    if origin is None:
+        return None
+    line = f":{origin.line}" if origin.line else ""
+    field = f": field '{origin.field}'" if origin.field else ""
+    return f"{origin.file}{line}: {origin.entry}{field}"
 
 
 def _url(files: Files, src: str) -> str:

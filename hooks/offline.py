@@ -1,8 +1,10 @@
 """MkDocs hook: make the OFFLINE=true build self-contained.
 
-Material's offline plugin would load its web-worker shim from a CDN; a vendored
-copy is registered first so no page ever asks a third-party host. Instant
-navigation cannot work from file:// pages, so it is turned off for this build.
+Material's offline plugin would load its web-worker shim from a CDN, and that shim
+runs an inline script, which the pages' Content-Security-Policy blocks. Our own
+shim (docs/assets/offline/) is registered first: files only, and no page ever asks
+a third-party host. Instant navigation cannot work from file:// pages, so it is
+turned off for this build.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-SHIM = "assets/vendor/iframe-worker-shim.js"
+SHIM = "assets/offline/iframe-worker.js"
 
 
 @event_priority(100)  # before the offline plugin adds its CDN shim

@@ -40,7 +40,7 @@ def plants(tmp_path: Path) -> Path:
     site = tmp_path / "plants"
     shutil.copytree(FIXTURE, site)
     config = site / "mkdocs.yml"
-    config.write_text(config.read_text().replace("../../../hooks/kb_pages.py", str(ROOT / "hooks" / "kb_pages.py")))
+    config.write_text(config.read_text().replace("../../../hooks/", f"{ROOT / 'hooks'}/"))
     return site
 
 

@@ -16,6 +16,7 @@ from kb.model import Content, Principle, build_content
 from kb.notices import check_notices
 from kb.origins import FieldText, field_texts, holding
 from kb.outputs import clashes as output_clashes
+from kb.page_map import PageMap
 from kb.problems import ContentError
 from kb.render import render_abbreviations, render_backlinks, render_notices, render_pages
 from kb.settings import Settings
@@ -33,6 +34,7 @@ class Site:
     settings: Settings
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # checker rules by source path
     texts: tuple[FieldText, ...] = ()  # every text value of the content, with where it was written
+    page_map: PageMap | None = None  # which entry and field wrote each section of a generated page
 
     @cached_property
     def _principles_by_page(self) -> dict[str, Principle]:
@@ -82,4 +84,14 @@ def build_site(docs_dir: Path, settings: Settings, root: Path | None = None) -> 
     graph = link(content)
     pages = render_pages(content, graph, settings)
     abbreviations = render_abbreviations(content.terms)
-    return Site(content, graph, pages, abbreviations, settings, rule_sets(records), field_texts(records, docs_dir))
+    texts = field_texts(records, docs_dir)
+    return Site(
+        content,
+        graph,
+        pages,
+        abbreviations,
+        settings,
+        rule_sets(records),
+        texts,
+        PageMap.from_records(records, settings),
+    )

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, Request, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, sync_playwright
 
 from benchmarks.browser import CHROMIUM_ARGS, MISSING_CHROMIUM, find_chromium, serve
 
@@ -42,10 +43,54 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+class CspWatch:
+    """Every Content-Security-Policy violation Chromium reports on any page a test opens."""
+
+    def __init__(self) -> None:
+        self.violations: list[str] = []
+
+    def watch(self, page: Page) -> None:
+        def record(message: ConsoleMessage) -> None:
+            if "Content Security Policy" in message.text:
+                self.violations.append(f"{page.url}: {message.text}")
+
+        page.on("console", record)
+
+    def take(self) -> list[str]:
+        found, self.violations = self.violations, []
+        return found
+
+
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def csp_watch() -> CspWatch:
+    return CspWatch()
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations(csp_watch: CspWatch) -> Iterator[None]:
+    """Every browser test also proves the pages it used run under their policy without a violation."""
+    csp_watch.take()
+    yield
+    assert csp_watch.take() == []
+
+
+@pytest.fixture(scope="session")
+def browser(csp_watch: CspWatch) -> Iterator[Browser]:
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        new_context, new_page = launched.new_context, launched.new_page
+
+        def watched_context(**options: Any) -> BrowserContext:
+            context = new_context(**options)
+            context.on("page", csp_watch.watch)
+            return context
+
+        def watched_page(**options: Any) -> Page:
+            tab = new_page(**options)
+            csp_watch.watch(tab)
+            return tab
+
+        launched.new_context, launched.new_page = watched_context, watched_page  # type: ignore[method-assign]
         yield launched
         launched.close()
 

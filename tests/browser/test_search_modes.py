@@ -17,7 +17,8 @@ BEST_HREF = """() => [...document.querySelectorAll(".md-search-result__item:firs
 
 def search(page: Page, query: str) -> None:
     """Type ``query`` key by key, as a reader does, and wait for its own results."""
-    page.wait_for_function("window.__searchProbe.ready", timeout=30_000)
+    # Predicates are functions: Playwright evals expression strings, which the pages' policy forbids.
+    page.wait_for_function("() => window.__searchProbe.ready", timeout=30_000)
     box = page.locator("input.md-search__input")
     box.fill("")
     box.press_sequentially(query)
@@ -51,7 +52,7 @@ def test_search_works_in_the_phone_overlay(browser: Browser, server: str) -> Non
     expect(page.locator(FIRST).first).to_be_in_viewport()
     # The overlay slides in, so wait for it to settle; a real overflow never does.
     page.wait_for_function(
-        "Math.max(...[...document.querySelectorAll('.md-search-result__item')]"
+        "() => Math.max(...[...document.querySelectorAll('.md-search-result__item')]"
         ".map(item => item.getBoundingClientRect().right)) <= innerWidth",
         timeout=5_000,
     )
