@@ -8,9 +8,12 @@ Pages are checked as they are written; files copied as they are from docs/ after
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -21,6 +24,7 @@ from htmlguard.audit import audit
 from htmlguard.document import Document, Element, parse
 from htmlguard.policy import policy, with_policy
 from htmlguard.theme import ThemeScripts
+from kb.safety import find_html, script_url
 
 CONTENT_CLASS = "md-content__inner"  # Material's <article> that holds the page's own content
 
@@ -32,9 +36,24 @@ _problems: list[str] = []
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _theme
     _theme = ThemeScripts.from_dirs(config.theme.dirs)
+    settings = {"site_name": config.site_name, "site_description": config.site_description}
+    settings |= {"copyright": config.copyright, "extra": dict(config.extra)}
+    if problems := list(_unsafe_settings(settings, Path(config.config_file_path or "mkdocs.yml").name)):
+        raise PluginError(f"{len(problems)} problem(s) in the settings:\n" + "\n".join(problems))
+    if config.site_description:
+        config.site_description = escape(config.site_description)
     _checked.clear()
     _problems.clear()
     return config
+
+
+@event_priority(-100)  # after every hook that sets a description
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    """Material writes the description into an attribute unescaped; a quote there would end it."""
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = escape(page.meta[key])  # Markup: escaped once, never twice (| e keeps it)
+    return context
 
 
 @event_priority(-100)  # after every other change to the page
@@ -87,6 +106,21 @@ def _source(built: str, src: str | None, element: Element, config: MkDocsConfig)
     if src is None and not (docs / built).is_file():
         return f"{Path(config.site_dir).name}/{built}"  # written by the theme or a plugin
     return f"{shown}/{src or built}"
+
+
+def _unsafe_settings(value: Any, config_file: str, path: str = "") -> Iterator[str]:
+    """Theme templates print these settings (help lines, labels): they must hold text, never markup."""
+    if isinstance(value, str):
+        if found := find_html(value):
+            yield f"{config_file}: {path}: contains markup ('{found}') (hint: settings are plain text)"
+        elif script_url(value):
+            yield f"{config_file}: {path}: is a script or data address (hint: link to a page or a web address)"
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _unsafe_settings(item, config_file, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _unsafe_settings(item, config_file, f"{path}[{index}]")
 
 
 def _require_theme() -> ThemeScripts:

@@ -9,6 +9,7 @@ fixed id, and the templates mark short fields with a class (``kb-short-answer``)
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -57,7 +58,7 @@ class PageMap:
                     origin = Origin(record.file, getattr(entry, "line", None), f"{kind.singular} '{value}'")
                     by_id.setdefault((kind.name, key), origin)
                     if kind.name == "terms" and isinstance(entry.get("definition"), str):
-                        by_id.setdefault(("definition", entry["definition"].strip()), origin)
+                        by_id.setdefault(("definition", _tooltip(entry["definition"])), origin)
                     if kind.name == PRINCIPLE:
                         by_id.setdefault(("page", record.src), origin)
         return cls(by_id, settings)
@@ -67,7 +68,7 @@ class PageMap:
 
         A glossary tooltip (an ``abbr`` whose title is a term's definition) can sit on any page.
         """
-        if tag == "abbr" and (origin := self.by_id.get(("definition", title.strip()))):
+        if tag == "abbr" and (origin := self.by_id.get(("definition", " ".join(title.split())))):
             return _with(origin, "definition")
         s = self.settings
         folder, _, name = page.rpartition("/")
@@ -88,6 +89,11 @@ class PageMap:
                 return _with(origin, _SCENARIO_SECTIONS.get(section, ""))
             return _with(origin, "care_note" if "admonition" in classes else "situation")
         return self.by_id.get(("page", page))
+
+
+def _tooltip(definition: str) -> str:
+    """A definition as a browser reads it back from the tooltip's title attribute."""
+    return " ".join(html.unescape(definition).split())
 
 
 def _with(origin: Origin, field: str) -> Origin:

@@ -93,11 +93,16 @@ def render_notices(principle: Principle, settings: Settings) -> str:
 
 
 def render_abbreviations(terms: Iterable[Term]) -> str:
-    """Abbreviation definitions (pymdownx abbr syntax) so each term gets a tooltip."""
+    """Abbreviation definitions (pymdownx abbr syntax) so each term gets a tooltip.
+
+    Material's tooltips insert the title as HTML after the browser has decoded its entities
+    once, so every '&' is encoded once more: an entity in a definition shows as itself.
+    """
     lines = []
     for term in terms:
+        definition = term.definition.replace("&", "&amp;").replace("<", "&lt;")
         for word in _spellings(term):
-            lines.append(f"*[{word}]: {term.definition}")
+            lines.append(f"*[{word}]: {definition}")
     return "\n".join(lines)
 
 

@@ -1,4 +1,4 @@
-"""JSON Schemas for each content kind, plus the two keywords the standard lacks."""
+"""JSON Schemas for each content kind, plus the keywords the standard lacks (word limits, safe text)."""
 
 from __future__ import annotations
 
@@ -15,22 +15,13 @@ from referencing import Registry, Resource
 from kb.checker import phrase_error
 from kb.kinds import KINDS
 from kb.problems import NOT_ONE_LINE
-from kb.safety import find_script
+from kb.safety import find_brace, find_unsafe
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
 
-# A tag, comment, doctype or processing instruction: anything a browser would treat as markup.
-_HTML = re.compile(r"<\s*(/?\s*[a-zA-Z][\w:-]*|!|\?)")
-
-
 def count_words(text: str) -> int:
     return len(text.split())
-
-
-def find_html(text: str) -> str | None:
-    match = _HTML.search(text)
-    return text[match.start() : match.end() + 12].split("\n")[0] if match else None
 
 
 def _max_words(validator: Any, limit: int, instance: Any, schema: dict) -> Iterator[ValidationError]:
@@ -39,10 +30,14 @@ def _max_words(validator: Any, limit: int, instance: Any, schema: dict) -> Itera
 
 
 def _no_html(validator: Any, enabled: bool, instance: Any, schema: dict) -> Iterator[ValidationError]:
-    if enabled and isinstance(instance, str) and (found := find_html(instance)):
-        yield ValidationError(f"contains raw HTML ('{found}')")
-    elif enabled and isinstance(instance, str) and (found := find_script(instance)):
-        yield ValidationError(f"contains {found}, which would run script in the browser")
+    if enabled and isinstance(instance, str) and (found := find_unsafe(instance)):
+        yield ValidationError(f"contains {found}")
+
+
+def _plain_text(validator: Any, enabled: bool, instance: Any, schema: dict) -> Iterator[ValidationError]:
+    # One problem per field: what noHtml reports already covers a brace in the same text.
+    if enabled and isinstance(instance, str) and not find_unsafe(instance) and (found := find_brace(instance)):
+        yield ValidationError(f"contains {found}")
 
 
 # Controls a Markdown field never needs (tab and newline are fine); \x02 and \x03 are Markdown's own markers.
@@ -105,6 +100,7 @@ _Validator = validators.extend(
     {
         "maxWords": _max_words,
         "noHtml": _no_html,
+        "plainText": _plain_text,
         "phraseSyntax": _phrase_syntax,
         "anyRequired": _any_required,
         "oneLine": _one_line,

@@ -9,6 +9,7 @@ from typing import Any
 
 from kb.notices import Notice, parse_notices
 from kb.problems import NOT_ONE_LINE, ContentError, Problem, type_name
+from kb.safety import find_brace, find_unsafe
 
 LABELS = (
     "faq_index_title",
@@ -97,6 +98,10 @@ def setting_problems(kb: Any, config_file: str) -> list[Problem]:
         elif NOT_ONE_LINE.search(value):
             hint = "write the label on one line, without control characters"
             problems.append(Problem(config_file, "contains a line break or control character", hint, field=where))
+        elif found := find_unsafe(value) or find_brace(value):
+            # Labels are headings and lead-ins on generated pages: plain text, like any one-line field.
+            hint = "labels are plain text: no HTML, no Markdown links or attribute lists"
+            problems.append(Problem(config_file, f"contains {found}", hint, field=where))
     for key, value in kb.items():
         where = f"extra.kb.{key}"
         if key in ("labels", "notices"):  # notices are checked by kb.notices

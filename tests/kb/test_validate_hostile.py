@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -368,12 +369,13 @@ def test_real_build_rejects_script_in_content_with_one_line_per_field(plants: Pa
     assert problems == [("docs/faq/light.yml", "answer"), ("docs/glossary.yml", "definition")], result.stderr
 
 
-def test_real_build_keeps_escaped_markup_as_text(plants: Path, tmp_path: Path) -> None:
-    """Entities, quotes and braces pass validation; in the built pages they stay text and data."""
+def test_real_build_keeps_quotes_as_text(plants: Path, tmp_path: Path) -> None:
+    """Quotes pass validation; in the built pages they stay text and data, even inside attributes."""
     docs = plants / "docs"
-    (docs / "faq" / "light.yml").write_text(with_payload("faq/light.yml", 0, "question", PAYLOADS[17]))
+    refresh = f'Bright light." http-equiv="refresh" content="0;url=https://evil.example/{MARKER}'
+    (docs / "faq" / "light.yml").write_text(with_payload("faq/light.yml", 0, "question", PAYLOADS[19]))
     (docs / "faq" / "watering.yml").write_text(with_payload("faq/watering.yml", 1, "short_answer", PAYLOADS[19]))
-    (docs / PRINCIPLE).write_text(with_payload(PRINCIPLE, 0, "summary", PAYLOADS[16] + PAYLOADS[21]))
+    (docs / PRINCIPLE).write_text(with_payload(PRINCIPLE, 0, "summary", refresh))
     result = run_build(plants / "mkdocs.yml", tmp_path / "site")
     assert result.returncode == 0, result.stderr
     pages = {p: p.read_text() for p in (tmp_path / "site").rglob("*.html")}
@@ -381,5 +383,9 @@ def test_real_build_keeps_escaped_markup_as_text(plants: Path, tmp_path: Path) -
     assert len(shown) >= 3, "the payloads should appear on their pages, as text"
     for path, html in pages.items():
         assert [item for item in active_content(html).all() if MARKER in item] == [], path
+        assert not re.search(r"<meta[^>]*http-equiv=.refresh", html), f"{path}: the summary broke out of its tag"
         for data in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL):
             json.loads(data)  # the structured data was not broken out of
+    principle = (tmp_path / "site" / "principles" / "light" / "index.html").read_text()
+    descriptions = re.findall(r'<meta name="description" content="([^"]*)">', principle)
+    assert descriptions and all(unescape(d) == refresh for d in descriptions), descriptions
