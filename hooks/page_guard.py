@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -110,6 +110,8 @@ def _source(built: str, src: str | None, element: Element, config: MkDocsConfig)
 
 def _unsafe_settings(value: Any, config_file: str, path: str = "") -> Iterator[str]:
     """Theme templates print these settings (help lines, labels): they must hold text, never markup."""
+    if isinstance(value, Markup):
+        return  # HTML a hook built with autoescape (the help lines), not a setting someone typed
     if isinstance(value, str):
         if found := find_html(value):
             yield f"{config_file}: {path}: contains markup ('{found}') (hint: settings are plain text)"

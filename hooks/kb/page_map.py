@@ -2,7 +2,8 @@
 
 Problems found in the built HTML (the page audit) are reported against the YAML that wrote
 them. Unlike ``origins``, which finds a piece of text in the content, this reads the page's
-structure, so it also places what the text became (a decoded tooltip, an attribute). Generated pages make that possible: each question on a topic page and each glossary
+structure, so it also places what the text became (a decoded tooltip, an attribute).
+Generated pages make that possible: each question on a topic page and each glossary
 term sits under a heading whose id is the entry's id, each section of a situation page has a
 fixed id, and the templates mark short fields with a class (``kb-short-answer``).
 """
