@@ -69,6 +69,8 @@ def test_what_slips_past_validation_is_named_by_entry_and_field(
     docs = plants / "docs"
     light = docs / "faq" / "light.yml"
     light.write_text(light.read_text().replace("North light is soft and steady.", '<img src="x" onerror="steal()">'))
+    scenario = docs / "scenarios" / "yellow-leaves.yml"
+    scenario.write_text(scenario.read_text().replace("Let the soil dry out.", 'Let it <b onclick="steal()">dry</b>.'))
     glossary = docs / "glossary.yml"
     glossary.write_text(glossary.read_text().replace("lets extra water out.", "&lt;b onclick=steal()&gt;out&lt;/b&gt;"))
     monkeypatch.setattr("kb.build.validate", lambda records: [])
@@ -82,6 +84,8 @@ def test_what_slips_past_validation_is_named_by_entry_and_field(
         )
         for line in lines
     ), lines
-    tooltips = [line for line in lines if "markup in the title of <abbr>" in line]
-    assert len(tooltips) >= 2, "the glossary page and the situation that uses the word"
-    assert all(line.startswith("docs/glossary.yml:2: term 'Drainage hole': field 'definition': ") for line in tooltips)
+    item = (
+        "docs/scenarios/yellow-leaves.yml:3: scenario 'yellow-leaves': field 'do': an event-handler attribute 'onclick'"
+    )
+    assert any(line.startswith(item) for line in lines), lines
+    assert not [line for line in lines if "glossary.yml" in line], "tooltips encode entities once more: inert"
