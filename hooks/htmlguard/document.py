@@ -8,6 +8,7 @@ there, every inline script exactly as written, and where a policy tag can go in 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -81,7 +82,9 @@ class _Parser(HTMLParser):
         self.document = Document()
         self._content_class = content_class
         self._line_starts = [0, *(match.end() for match in _NEWLINE.finditer(html))]
-        self._stack: list[tuple[str, frozenset[str], bool]] = []  # (tag, classes, opens the content)
+        self._stack: list[tuple[str, frozenset[str]]] = []  # open elements: (tag, classes inside the content)
+        self._open: Counter[str] = Counter()  # how many of each tag are open, to ignore stray end tags
+        self._content_at: int | None = None  # stack depth of the element that holds the content
         self._section = ""
         self._script: Element | None = None
         self._head: Element | None = None
@@ -91,9 +94,6 @@ class _Parser(HTMLParser):
         line, column = self.getpos()
         return self._line_starts[line - 1] + column + len(self.get_starttag_text() or "")
 
-    def _in_content(self) -> bool:
-        return any(opens for _, _, opens in self._stack)
-
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start(tag, attrs, closes=tag in VOID)
 
@@ -102,37 +102,45 @@ class _Parser(HTMLParser):
 
     def _start(self, tag: str, raw: list[tuple[str, str | None]], closes: bool) -> None:
         attrs = tuple((name, value or "") for name, value in raw)
-        own = frozenset(dict(attrs).get("class", "").split())
-        inside = self._in_content()
+        named = dict(attrs)
+        own = frozenset(named["class"].split()) if "class" in named else frozenset()
+        inside = self._content_at is not None
         opens = not inside and self._content_class in own
-        inherited = self._stack[-1][1] if inside and self._stack else frozenset()
-        if inside and tag in HEADINGS and dict(attrs).get("id"):
-            self._section = dict(attrs)["id"]
-        element = Element(tag, attrs, self.getpos()[0], inside, self._section, inherited | own if inside else own)
+        if inside and tag in HEADINGS and named.get("id"):
+            self._section = named["id"]
+        classes = (self._stack[-1][1] | own) if inside and self._stack else own
+        element = Element(tag, attrs, self.getpos()[0], inside, self._section, classes)
         self.document.elements.append(element)
         if tag == "head" and self._head is None:
             self._head = element
             self.document.head_insert = self._offset_after_tag()
-        elif tag == "meta" and "charset" in dict(attrs) and self.document.elements[-2:-1] == [self._head]:
+        elif tag == "meta" and "charset" in named and self.document.elements[-2:-1] == [self._head]:
             self.document.head_insert = self._offset_after_tag()  # the charset tag comes first
-        if tag == "script" and "src" not in dict(attrs) and _runs(attrs):
+        if tag == "script" and "src" not in named and _runs(named.get("type")):
             self._script, self._script_text = element, []
         if not closes:
-            self._stack.append((tag, element.classes if inside or opens else frozenset(), opens))
+            if opens:
+                self._content_at = len(self._stack)
+            self._stack.append((tag, classes if inside or opens else frozenset()))
+            self._open[tag] += 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._script is not None:
             self.document.scripts.append(Script(self._script, "".join(self._script_text)))
             self._script = None
-        if any(name == tag for name, _, _ in self._stack):
-            while self._stack and self._stack.pop()[0] != tag:
-                pass
+        if self._open[tag]:
+            while self._stack:
+                name, _ = self._stack.pop()
+                self._open[name] -= 1
+                if name == tag:
+                    break
+            if self._content_at is not None and len(self._stack) <= self._content_at:
+                self._content_at = None
 
     def handle_data(self, data: str) -> None:
         if self._script is not None:
             self._script_text.append(data)
 
 
-def _runs(attrs: tuple[tuple[str, str], ...]) -> bool:
-    kind = dict(attrs).get("type")
+def _runs(kind: str | None) -> bool:
     return kind is None or kind.strip().lower() in _SCRIPT_TYPES
