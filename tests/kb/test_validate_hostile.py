@@ -220,6 +220,11 @@ PAYLOADS = [
     f"' onmouseover='{MARKER}' x='",
     f"</script><script>{MARKER}</script>",
     f"{{{{ {MARKER} }}}} {{% raw %}}",
+    f"Unclosed {{ onclick={MARKER}",
+    f'Quoted {{: title="}}" onmouseover="{MARKER}" }}',
+    f"[tap][tip]\n\n[tip]:\n    javascript:{MARKER}",
+    f"[tap](javascript\\:{MARKER})",
+    f'[tap](x.md "&lt;img src=x onerror={MARKER}&gt;")',
 ]
 
 
@@ -256,9 +261,10 @@ class ActiveContent:
     handlers: list[str] = field(default_factory=list)
     script_urls: list[str] = field(default_factory=list)
     embeds: list[str] = field(default_factory=list)
+    tooltips: list[str] = field(default_factory=list)  # titles holding markup: Material inserts them as HTML
 
     def all(self) -> list[str]:
-        return [*self.script_bodies, *self.handlers, *self.script_urls, *self.embeds]
+        return [*self.script_bodies, *self.handlers, *self.script_urls, *self.embeds, *self.tooltips]
 
 
 class _ActiveFinder(HTMLParser):
@@ -277,6 +283,8 @@ class _ActiveFinder(HTMLParser):
             value = value or ""
             if name.startswith("on"):
                 self.found.handlers.append(f"{name}={value}")
+            elif name == "title" and re.search(r"<\s*[a-zA-Z/!?]", value):
+                self.found.tooltips.append(f"{name}={value}")
             # Browsers drop ASCII whitespace and controls inside URLs; the parser has decoded entities.
             elif name in self.URL_ATTRIBUTES and re.sub(r"[\x00-\x20]", "", value).lower().startswith(
                 ("javascript:", "vbscript:", "data:")
