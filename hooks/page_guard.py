@@ -29,8 +29,14 @@ from kb.safety import find_html, script_url
 CONTENT_CLASS = "md-content__inner"  # Material's <article> that holds the page's own content
 
 _theme: ThemeScripts | None = None
+_serving = False  # mkdocs serve: pages get its live-reload script, which no hash can allow
 _checked: set[str] = set()  # built files (under site/) already audited
 _problems: list[str] = []
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -82,7 +88,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _guard(html: str, built: str, src: str | None, config: MkDocsConfig) -> str:
     document = _audit(html, built, src, config, wants_policy=False)
     known = [script.text for script in document.scripts if _require_theme().knows(script.text)]
-    return with_policy(html, document.head_insert, policy(known))
+    return with_policy(html, document.head_insert, policy(known, live_reload=_serving))
 
 
 def _audit(html: str, built: str, src: str | None, config: MkDocsConfig, wants_policy: bool) -> Document:

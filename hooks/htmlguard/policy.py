@@ -37,9 +37,11 @@ def script_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy(inline_scripts: Iterable[str]) -> str:
+def policy(inline_scripts: Iterable[str], live_reload: bool = False) -> str:
+    """``live_reload`` is for ``mkdocs serve`` only: its reload script differs on every request, so no
+    hash can allow it; the local preview then allows inline script and nothing else changes."""
     hashes = sorted({script_hash(text) for text in inline_scripts})
-    script_src = " ".join(["'self'", *hashes])
+    script_src = " ".join(["'self'", "'unsafe-inline'"] if live_reload else ["'self'", *hashes])
     return "; ".join([f"script-src {script_src}", *(f"{name} {value}" for name, value in DIRECTIVES)])
 
 

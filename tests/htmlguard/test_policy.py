@@ -24,3 +24,12 @@ def test_inserted_on_the_same_line() -> None:
     out = with_policy(html, len('<head><meta charset="utf-8">'), "default-src 'self'")
     assert out.count("\n") == 1
     assert out.startswith('<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy"')
+
+
+def test_live_reload_preview_allows_inline_script_and_keeps_the_rest() -> None:
+    preview = dict(part.split(" ", 1) for part in policy(["a()"], live_reload=True).split("; "))
+    built = dict(part.split(" ", 1) for part in policy(["a()"]).split("; "))
+    assert preview["script-src"] == "'self' 'unsafe-inline'"
+    assert {k: v for k, v in preview.items() if k != "script-src"} == {
+        k: v for k, v in built.items() if k != "script-src"
+    }
