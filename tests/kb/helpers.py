@@ -3,7 +3,7 @@
 from kb.model import Content, Faq, Principle, Scenario, Term, Topic
 from kb.settings import LABELS, Settings
 
-SETTINGS = Settings(labels={name: f"<{name}>" for name in LABELS})
+SETTINGS = Settings(labels={name: f"({name})" for name in LABELS})
 
 
 def content(**overrides: object) -> Content:

@@ -3,6 +3,7 @@ import yaml
 from kb.links import link
 from kb.model import Faq, Scenario, Term
 from kb.render import render_abbreviations, render_backlinks, render_pages
+from kb.settings import Settings
 
 from .helpers import SETTINGS, content
 
@@ -25,14 +26,14 @@ def test_topic_page_has_anchored_question_short_answer_first_then_links() -> Non
     heading = page.index("## What now? { #first }")
     short = page.index("Wait a day.\n{ .kb-short-answer }")
     answer = page.index("Waiting helps *you*.")
-    principles = page.index("<rests_on> [Stay calm](../principles/core/calm.md)\n{ .kb-related }")
-    scenarios = page.index("<related_scenarios> [A storm](../scenarios/storm.md)\n{ .kb-related }")
+    principles = page.index("(rests_on) [Stay calm](../principles/core/calm.md)\n{ .kb-related }")
+    scenarios = page.index("(related_scenarios) [A storm](../scenarios/storm.md)\n{ .kb-related }")
     assert heading < short < answer < principles < scenarios
 
 
 def test_faq_index_lists_topics_and_question_anchors() -> None:
     page = render_pages(content(), link(content()), SETTINGS)["faq/index.md"]
-    assert front_matter(page)["title"] == "<faq_index_title>"
+    assert front_matter(page)["title"] == "(faq_index_title)"
     assert "## [Basics](basics.md) { #basics }" in page
     assert "- [What now?](basics.md#first)" in page
 
@@ -54,13 +55,13 @@ def test_scenario_sections_in_fixed_order() -> None:
     page = render_pages(data, link(data), SETTINGS)["scenarios/storm.md"]
     order = [
         "It is raining.\n{ .kb-situation }",
-        '!!! warning "<care_note>"\n\n    Call for help',
-        "## <their_side> { #their-side }",
-        "## <do> { #do }\n\n- Stay in\n    and read",
-        "## <avoid> { #avoid }\n\n- Run",
-        "## <if_you_must_reply> { #if-you-must-reply }\n\n> Fine, thanks.",
-        "## <principles> { #principles }\n\n- [Stay calm](../principles/core/calm.md): Breathe first.",
-        "## <related_faqs> { #related-questions }\n\n- [What now?](../faq/basics.md#first)",
+        '!!! warning "(care_note)"\n\n    Call for help',
+        "## (their_side) { #their-side }",
+        "## (do) { #do }\n\n- Stay in\n    and read",
+        "## (avoid) { #avoid }\n\n- Run",
+        "## (if_you_must_reply) { #if-you-must-reply }\n\n> Fine, thanks.",
+        "## (principles) { #principles }\n\n- [Stay calm](../principles/core/calm.md): Breathe first.",
+        "## (related_faqs) { #related-questions }\n\n- [What now?](../faq/basics.md#first)",
     ]
     positions = [page.index(part) for part in order]
     assert positions == sorted(positions)
@@ -69,8 +70,8 @@ def test_scenario_sections_in_fixed_order() -> None:
 def test_optional_scenario_sections_are_left_out() -> None:
     data = content(faqs=(Faq("first", "Q?", "A.", "L.", "basics", ("calm",), ()),))
     page = render_pages(data, link(data), SETTINGS)["scenarios/storm.md"]
-    assert "<care_note>" not in page and "<if_you_must_reply>" not in page and "<related_faqs>" not in page
-    assert "<their_side>" not in page and "#their-side" not in page
+    assert "(care_note)" not in page and "(if_you_must_reply)" not in page and "(related_faqs)" not in page
+    assert "(their_side)" not in page and "#their-side" not in page
 
 
 def test_plain_text_cannot_become_markup() -> None:
@@ -93,8 +94,8 @@ def test_front_matter_text_is_quoted() -> None:
 def test_backlinks_are_relative_to_the_principle_page() -> None:
     data = content()
     text = render_backlinks(data.principles["calm"], link(data), SETTINGS)
-    assert "## <cited_by_faqs> { #cited-by-faqs }\n\n- [What now?](../../faq/basics.md#first)" in text
-    assert "## <cited_by_scenarios> { #cited-by-scenarios }\n\n- [A storm](../../scenarios/storm.md)" in text
+    assert "## (cited_by_faqs) { #cited-by-faqs }\n\n- [What now?](../../faq/basics.md#first)" in text
+    assert "## (cited_by_scenarios) { #cited-by-scenarios }\n\n- [A storm](../../scenarios/storm.md)" in text
 
 
 def test_no_backlinks_when_nothing_cites() -> None:
@@ -116,9 +117,15 @@ def test_glossary_page_sorted_with_anchors() -> None:
     data = content(terms=terms)
     page = render_pages(data, link(data), SETTINGS)["glossary.md"]
     assert page.index("## Closure { #closure }") < page.index("## Zero { #zero }")
-    assert "<glossary_aliases> closure talk." in page
+    assert "(glossary_aliases) closure talk." in page
 
 
 def test_no_content_no_pages() -> None:
     data = content(topics=(), faqs=(), scenarios=(), terms=())
     assert render_pages(data, link(data), SETTINGS) == {}
+
+
+def test_labels_are_escaped_like_any_plain_text() -> None:
+    hostile = Settings(labels={**SETTINGS.labels, "do": "Do <b onclick=x>this</b>"})
+    page = render_pages(content(), link(content()), hostile)["scenarios/storm.md"]
+    assert "## Do &lt;b onclick=x&gt;this&lt;/b&gt; { #do }" in page
