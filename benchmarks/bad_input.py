@@ -52,7 +52,8 @@ def copy_plants(dest: Path) -> Path:
     shutil.copytree(FIXTURE, dest)
     config = dest / "mkdocs.yml"
     hooks = f"{ROOT / 'hooks' / 'staged_site.py'}\n  - {ROOT / 'hooks' / 'kb_pages.py'}"
-    config.write_text(config.read_text().replace("../../../hooks/kb_pages.py", hooks))
+    text = config.read_text().replace("../../../hooks/kb_pages.py", hooks)
+    config.write_text(text.replace("../../../hooks/", f"{ROOT / 'hooks'}/"))
     return dest
 
 
