@@ -17,7 +17,7 @@ from kb.kinds import KINDS
 from kb.load import LineDict, Record
 from kb.model import Content, Faq, Principle, Scenario
 from kb.problems import Problem
-from kb.safety import find_script
+from kb.safety import find_brace, find_unsafe
 from kb.validate import entries
 
 FIELDS = ("text", "link", "link_text")
@@ -58,7 +58,7 @@ def parse_notices(raw: object, config_file: str) -> tuple[tuple[Notice, ...], li
         problems += [
             _problem(config_file, f"{where}.{name}", f"{risk} is not allowed", "write plain text")
             for name in ("text", "link_text")
-            if name not in missing and (risk := find_script(fields[name]))
+            if name not in missing and (risk := find_unsafe(fields[name]) or find_brace(fields[name]))
         ]
         if not missing:
             notices.append(

@@ -44,7 +44,7 @@ def test_question_and_situation_pages_show_it_once_before_the_advice() -> None:
     assert topic.count(block) == 1 and scenario.count(block) == 1
     short_answer = topic.index("Wait a day.\n{ .kb-short-answer }")
     assert topic.index("## What now? { #first }") < topic.index(block) < short_answer
-    assert scenario.index("{ .kb-situation }") < scenario.index(block) < scenario.index("## <do>")
+    assert scenario.index("{ .kb-situation }") < scenario.index(block) < scenario.index("## (do)")
 
 
 def test_no_notice_where_none_applies() -> None:
