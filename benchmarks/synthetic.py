@@ -80,12 +80,18 @@ def prerender(config: MkDocsConfig, built: Path) -> Path:
         (docs / path).write_text(markdown, encoding="utf-8")
     for page in sorted(docs.rglob("*.md")):
         src = page.relative_to(docs).as_posix()
-        text = page.read_text(encoding="utf-8").rstrip("\n")
-        if (principle := site.principle_at(src)) and not re.search(r"^description:", text, re.MULTILINE):
-            text = text.replace("---\n", f"---\ndescription: {json.dumps(principle.summary)}\n", 1)
-        parts = (text, site.backlinks(src), site.abbreviations)
-        page.write_text("\n\n".join(part for part in parts if part) + "\n", encoding="utf-8")
+        front, body = _front_matter(page.read_text(encoding="utf-8"))
+        if (principle := site.principle_at(src)) and not re.search(r"^description:", front, re.MULTILINE):
+            front = front.replace("---\n", f"---\ndescription: {json.dumps(principle.summary)}\n", 1)
+        body = site.finish_page(src, body.rstrip("\n"), f"{docs.name}/{src}")
+        page.write_text(front + body + "\n", encoding="utf-8")
     plain = {"INHERIT": config_file.name, "hooks": [], "nav": config.nav, "extra": dict(config.extra)}
     plain_file = config_file.with_name(PLAIN_CONFIG)
     plain_file.write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return plain_file
+
+
+def _front_matter(text: str) -> tuple[str, str]:
+    """A page split into its front matter block ('' if none) and the Markdown MkDocs renders."""
+    match = re.match(r"---\n.*?^---\n", text, re.DOTALL | re.MULTILINE)
+    return (match.group(0), text[match.end() :]) if match else ("", text)

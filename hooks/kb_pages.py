@@ -17,7 +17,7 @@ from htmlguard import sources
 from htmlguard.document import Element
 from kb import ContentError, Problem, Settings, Site, build_site
 from kb.checker import compile_rules, output_path, pages_named, to_script
-from kb.helplines import expand_markers, fragments
+from kb.helplines import fragments
 from kb.load import config_lines
 
 # Set by on_config on every build (mkdocs serve re-runs it after each edit).
@@ -118,13 +118,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if principle := site.principle_at(page.file.src_uri):
         page.meta.setdefault("description", principle.summary)
     try:
-        markdown = expand_markers(
-            markdown, site.content.help_lines, f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-        )
+        return site.finish_page(page.file.src_uri, markdown, f"{Path(config.docs_dir).name}/{page.file.src_uri}")
     except ContentError as error:
         raise PluginError(str(error)) from None
-    markdown = _after_title(markdown, site.notices(page.file.src_uri))
-    return "\n\n".join(part for part in (markdown, site.backlinks(page.file.src_uri), site.abbreviations) if part)
 
 
 # Links are checked while pages are written, anchors once all are; this is the first event after both.
@@ -148,16 +144,6 @@ def _watch_links(links: _LinksInContent | None, log: logging.Logger | None = Non
     _links, _links_log = links, log
     if links is not None and log is not None:
         log.addFilter(links)
-
-
-def _after_title(markdown: str, block: str) -> str:
-    """``block`` before the text of a page, but after its '# Title' line if it starts with one."""
-    if not block:
-        return markdown
-    title, newline, rest = markdown.partition("\n")
-    if title.startswith("# "):
-        return f"{title}{newline}\n{block}\n{rest}"
-    return f"{block}\n{markdown}"
 
 
 def _where(page: str, element: Element) -> str | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.checker import rule_sets, rules_problems
+from kb.helplines import expand_markers
 from kb.links import Graph, link
 from kb.load import display, list_docs, load_docs
 from kb.model import Content, Principle, build_content
@@ -58,6 +59,15 @@ class Site:
         principle = self.principle_at(src)
         return render_notices(principle, self.settings) if principle else ""
 
+    def finish_page(self, src: str, markdown: str, file: str) -> str:
+        """The body of the page at ``src`` (front matter removed) with everything the engine adds to it.
+
+        Help-line markers are filled in, the notices go after the title, backlinks and abbreviations
+        at the end. ``file`` names the page in problems; raises ContentError for a bad marker.
+        """
+        markdown = _after_title(expand_markers(markdown, self.content.help_lines, file), self.notices(src))
+        return "\n\n".join(part for part in (markdown, self.backlinks(src), self.abbreviations) if part)
+
     def sections(self) -> dict[str, list[str]]:
         """Each generated index page and the generated pages beside it, in reading order."""
         return {
@@ -95,3 +105,13 @@ def build_site(docs_dir: Path, settings: Settings, root: Path | None = None) -> 
         texts,
         PageMap.from_records(records, settings),
     )
+
+
+def _after_title(markdown: str, block: str) -> str:
+    """``block`` before the text of a page, but after its '# Title' line if it starts with one."""
+    if not block:
+        return markdown
+    title, newline, rest = markdown.partition("\n")
+    if title.startswith("# "):
+        return f"{title}{newline}\n{block}\n{rest}"
+    return f"{block}\n{markdown}"

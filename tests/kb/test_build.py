@@ -29,6 +29,16 @@ def test_builds_pages_and_sections(plants: Path) -> None:
     assert "*[OW]: Giving water before the soil has dried." in site.abbreviations
 
 
+def test_finish_page_puts_notices_after_the_title_and_links_at_the_end(plants: Path) -> None:
+    site = build_site(plants / "docs", settings_of(plants))
+    titled = site.finish_page("principles/water.md", "# Water\nText.", "docs/principles/water.md")
+    assert titled.startswith("# Water\n\n")
+    assert titled.index("Pet check") < titled.index("Text.") < titled.index(site.backlinks("principles/water.md"))
+    untitled = site.finish_page("principles/water.md", "Text.", "docs/principles/water.md")
+    assert untitled.index("Pet check") < untitled.index("Text.")
+    assert site.finish_page("index.md", "Text.", "docs/index.md") == "Text.\n\n" + site.abbreviations
+
+
 def test_hand_written_page_may_not_clash_with_a_generated_one(plants: Path) -> None:
     (plants / "docs/faq/index.md").write_text("# Mine\n")
     with pytest.raises(ContentError) as error:

@@ -3,7 +3,6 @@
 from dataclasses import replace
 from pathlib import Path
 
-import kb_pages
 import pytest
 import yaml
 
@@ -59,12 +58,6 @@ def test_principle_page_notice_links_relative_to_that_page() -> None:
     data = content()
     assert render_notices(data.principles["calm"], WITH_NOTICE) == BLOCK.format(href="roof.md") + "\n"
     assert render_notices(data.principles["calm"], SETTINGS) == ""
-
-
-def test_the_adapter_puts_it_after_a_title_line_or_first() -> None:
-    assert kb_pages._after_title("# Title\nText.", "NOTE\n") == "# Title\n\nNOTE\n\nText."
-    assert kb_pages._after_title("Text.", "NOTE\n") == "NOTE\n\nText."
-    assert kb_pages._after_title("Text.", "") == "Text."
 
 
 def test_settings_problems_are_one_line_each() -> None:
