@@ -84,10 +84,11 @@ def build_site(docs_dir: Path, settings: Settings, root: Path | None = None) -> 
     problems += validate(records)
     if not problems:  # only valid rule files can be compiled and timed
         problems += rules_problems(records, docs_dir)
+    # Clashes are looked for even in invalid content: an id like 'index' must be named, not only the
+    # references it breaks elsewhere.
+    problems += output_clashes(records, settings, list_docs(docs_dir), display(docs_dir, root))
     if problems:
         raise ContentError(problems)
-    if clashes := output_clashes(records, settings, list_docs(docs_dir), display(docs_dir, root)):
-        raise ContentError(clashes)
     content = build_content(records)
     if problems := check_notices(records, content, settings.notices, docs_dir, settings.config_file):
         raise ContentError(problems)

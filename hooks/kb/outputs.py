@@ -16,7 +16,7 @@ from kb.kinds import KINDS
 from kb.load import STRUCTURED_SUFFIXES, LineDict, Record
 from kb.problems import Problem
 from kb.settings import Settings
-from kb.validate import entries
+from kb.validate import entries, has_entry_list
 
 # Kinds whose entries each become a page named by id, and the setting naming their folder.
 PAGE_FOLDERS = {"topics": "faq_dir", "scenarios": "scenarios_dir"}
@@ -91,8 +91,10 @@ def _outputs(records: list[Record], settings: Settings) -> Iterator[_Output]:
     for record in records:
         if record.kind == RULES:
             yield _Output(output_path(record.src), Problem(record.file, ""), "rename the rules file")
-        elif setting := PAGE_FOLDERS.get(record.kind):
+        elif (setting := PAGE_FOLDERS.get(record.kind)) and has_entry_list(record):
             for entry in entries(record):
+                if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+                    continue  # the schema check names it
                 line = entry.key_lines.get("id") if isinstance(entry, LineDict) else None
                 label = f"{KINDS[record.kind].singular} '{entry['id']}'"
                 path = entry_page(getattr(settings, setting), entry["id"])

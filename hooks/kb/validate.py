@@ -17,7 +17,7 @@ from kb.schemas import validator_for
 def validate(records: list[Record]) -> list[Problem]:
     """Every problem in the content: schema errors, then cross-references between entries."""
     problems = [problem for record in records for problem in _check_schema(record)]
-    return problems + list(_check_references([r for r in records if _is_list_of_entries(r)]))
+    return problems + list(_check_references([r for r in records if has_entry_list(r)]))
 
 
 def entries(record: Record) -> list[Any]:
@@ -29,8 +29,8 @@ def entries(record: Record) -> list[Any]:
     return data[nested] if nested else data
 
 
-def _is_list_of_entries(record: Record) -> bool:
-    """Cross-references are checked even in files with schema errors, wherever the shape allows."""
+def has_entry_list(record: Record) -> bool:
+    """Whether ``entries(record)`` is a list, so it can be checked even in a file with schema errors."""
     if record.kind == PRINCIPLE:
         return isinstance(record.data, dict)
     if record.kind not in KINDS:

@@ -58,6 +58,13 @@ def test_a_scenario_named_index_would_replace_the_index_page(plants: Path) -> No
     assert (problem.line, problem.entry, problem.field) == (3, "scenario 'index'", "id")
 
 
+def test_a_reserved_id_is_named_even_when_the_references_it_breaks_are_too(plants: Path) -> None:
+    edit(plants, "scenarios/yellow-leaves.yml", "  - id: yellow-leaves\n", "  - id: index\n")
+    named = {(p.file, p.field) for p in problems_of(plants)}
+    assert ("docs/scenarios/yellow-leaves.yml", "id") in named
+    assert ("docs/faq/watering.yml", "scenarios") in named
+
+
 @pytest.mark.parametrize(
     ("hand_written", "file", "field"),
     [
