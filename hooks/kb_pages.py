@@ -148,7 +148,7 @@ def _watch_links(links: _LinksInContent | None, log: logging.Logger | None = Non
 
 def _where(page: str, element: Element) -> str | None:
     """For the page audit: the YAML entry and field that wrote this element, as a problem names it."""
-    if _site is None or _site.page_map is None:
+    if _site is None:
         return None
     origin = _site.page_map.locate(page, element.section, element.classes, element.tag, element.get("title") or "")
     if origin is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -33,9 +33,9 @@ class Site:
     pages: dict[str, str]
     abbreviations: str
     settings: Settings
-    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # checker rules by source path
-    texts: tuple[FieldText, ...] = ()  # every text value of the content, with where it was written
-    page_map: PageMap | None = None  # which entry and field wrote each section of a generated page
+    rules: Mapping[str, Mapping[str, Any]]  # checker rules by source path
+    texts: tuple[FieldText, ...]  # every text value of the content, with where it was written
+    page_map: PageMap  # which entry and field wrote each section of a generated page
 
     @cached_property
     def _principles_by_page(self) -> dict[str, Principle]:
@@ -95,7 +95,6 @@ def build_site(docs_dir: Path, settings: Settings, root: Path | None = None) -> 
     graph = link(content)
     pages = render_pages(content, graph, settings)
     abbreviations = render_abbreviations(content.terms)
-    texts = field_texts(records, docs_dir)
     return Site(
         content,
         graph,
@@ -103,7 +102,7 @@ def build_site(docs_dir: Path, settings: Settings, root: Path | None = None) -> 
         abbreviations,
         settings,
         rule_sets(records),
-        texts,
+        field_texts(records, docs_dir),
         PageMap.from_records(records, settings),
     )
 
