@@ -5,18 +5,16 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))  # the content engine, as the hooks import it
+from kb import Settings, build_site
+from kb.checker import output_path
 
-from kb import Settings, build_site  # noqa: E402
-from kb.checker import output_path  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 PROJECT = ("mkdocs.yml", "docs", "hooks", "overrides")
 SCALED_KINDS = ("faqs", "topics", "scenarios")

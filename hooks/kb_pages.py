@@ -13,11 +13,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from htmlguard import sources
-from htmlguard.document import Element
 from kb import ContentError, Problem, Settings, Site, build_site
 from kb.checker import compile_rules, output_path, pages_named, to_script
 from kb.helplines import fragments
+from kb.htmlguard import sources
+from kb.htmlguard.document import Element
 from kb.load import config_lines
 
 # Set by on_config on every build (mkdocs serve re-runs it after each edit).

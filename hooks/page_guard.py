@@ -1,7 +1,7 @@
 """MkDocs hook: a Content-Security-Policy in every page, and an audit of every built HTML file.
 
 The policy is computed from each page as written: the theme's inline scripts on it get a
-hash, nothing else may run inline. The audit (``htmlguard.audit``) fails the build with one
+hash, nothing else may run inline. The audit (``kb.htmlguard.audit``) fails the build with one
 line per finding, naming the YAML entry and field when a generated page holds the problem.
 Pages are checked as they are written; files copied as they are from docs/ after the build.
 """
@@ -19,11 +19,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from htmlguard import sources
-from htmlguard.audit import audit
-from htmlguard.document import Document, Element, parse
-from htmlguard.policy import policy, with_policy
-from htmlguard.theme import ThemeScripts
+from kb.htmlguard import sources
+from kb.htmlguard.audit import audit
+from kb.htmlguard.document import Document, Element, parse
+from kb.htmlguard.policy import policy, with_policy
+from kb.htmlguard.theme import ThemeScripts
 from kb.safety import find_html, script_url
 
 CONTENT_CLASS = "md-content__inner"  # Material's <article> that holds the page's own content

@@ -23,10 +23,10 @@ from mkdocs.structure.pages import Page
 
 from kb.load import Record, config_lines, parse_yaml
 from kb.problems import Problem, type_name
+from kb.searchtune import Tuning, compile_groups, tune
+from kb.searchtune.worker import hashed_name, is_worker, point_config_at, with_query_words
 from kb.settings import is_inside_docs
 from kb.validate import validate
-from searchtune import Tuning, compile_groups, tune
-from searchtune.worker import hashed_name, is_worker, point_config_at, with_query_words
 
 KIND = "synonyms"
 INDEX = Path("search", "search_index.json")

@@ -15,8 +15,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from htmlguard.document import parse
-from htmlguard.policy import script_hash
+from kb.htmlguard.document import parse
+from kb.htmlguard.policy import script_hash
 from tests.conftest import run_build
 
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')

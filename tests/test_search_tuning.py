@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-from searchtune import TEXT_SYNONYMS, TITLE_SYNONYMS, Tuning, compile_groups, tune
-from searchtune.synonyms import plain
-from searchtune.worker import CONFIG, SCRIPT, hashed_name, point_config_at, with_query_words
+from kb.searchtune import TEXT_SYNONYMS, TITLE_SYNONYMS, Tuning, compile_groups, tune
+from kb.searchtune.synonyms import plain
+from kb.searchtune.worker import CONFIG, SCRIPT, hashed_name, point_config_at, with_query_words
 
 from .conftest import ROOT, run_build
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from htmlguard.document import Element
+from kb.htmlguard.document import Element
 
 Lookup = Callable[[str, Element], str | None]
 

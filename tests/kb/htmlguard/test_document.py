@@ -1,6 +1,6 @@
 """The parser's view of a page: where content starts and ends, sections, scripts as written."""
 
-from htmlguard.document import parse
+from kb.htmlguard.document import parse
 
 PAGE = """<!doctype html>
 <html><head>

@@ -2,8 +2,8 @@
 
 import pytest
 
-from htmlguard.audit import audit
-from htmlguard.document import parse
+from kb.htmlguard.audit import audit
+from kb.htmlguard.document import parse
 
 POLICY = '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'">'
 ORIGIN = "https://unsent.example.org"

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from htmlguard.document import Document, Element
+from kb.htmlguard.document import Document, Element
 
 
 def _names(text: str) -> frozenset[str]:

@@ -3,7 +3,7 @@
 import base64
 import hashlib
 
-from htmlguard.policy import policy, script_hash, with_policy
+from kb.htmlguard.policy import policy, script_hash, with_policy
 
 
 def test_hashes_of_the_given_scripts_and_nothing_inline() -> None:

@@ -4,7 +4,7 @@ Nothing here changes what a page or a search result shows: the added words live 
 fields that Material indexes but never renders. Nothing here imports MkDocs.
 """
 
-from searchtune.index import TEXT_SYNONYMS, TITLE_SYNONYMS, Tuning, tune
-from searchtune.synonyms import SynonymGroup, compile_groups
+from kb.searchtune.index import TEXT_SYNONYMS, TITLE_SYNONYMS, Tuning, tune
+from kb.searchtune.synonyms import SynonymGroup, compile_groups
 
 __all__ = ["TEXT_SYNONYMS", "TITLE_SYNONYMS", "SynonymGroup", "Tuning", "compile_groups", "tune"]

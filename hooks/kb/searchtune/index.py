@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from searchtune.synonyms import SynonymGroup, Words, expand, plain
+from kb.searchtune.synonyms import SynonymGroup, Words, expand, plain
 
 TITLE_SYNONYMS = "title_synonyms"
 TEXT_SYNONYMS = "text_synonyms"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import material
 
-from htmlguard.theme import ThemeScripts
+from kb.htmlguard.theme import ThemeScripts
 
 
 def test_scripts_from_templates(tmp_path: Path) -> None:
