@@ -34,14 +34,19 @@ def run_build(
     )
 
 
-@pytest.fixture
-def plants(tmp_path: Path) -> Path:
-    """A writable copy of the plant-care fixture site; the hook path is pointed back at this repo."""
-    site = tmp_path / "plants"
+def copy_fixture(folder: Path) -> Path:
+    """A writable copy of the plant-care fixture site in ``folder``; the hook path is pointed back at this repo."""
+    site = folder / "plants"
     shutil.copytree(FIXTURE, site)
     config = site / "mkdocs.yml"
     config.write_text(config.read_text().replace("../../../hooks/", f"{ROOT / 'hooks'}/"))
     return site
+
+
+@pytest.fixture
+def plants(tmp_path: Path) -> Path:
+    """A writable copy of the plant-care fixture site."""
+    return copy_fixture(tmp_path)
 
 
 @pytest.fixture(scope="session")

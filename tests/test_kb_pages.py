@@ -15,21 +15,22 @@ import kb_pages
 from benchmarks.browser import free_port
 
 from .conftest import ROOT, run_build
+from .page_parts import article, primary_nav
 
 
 def test_fixture_site_builds_with_generated_pages_in_nav(plants: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run_build(plants / "mkdocs.yml", out)
     assert result.returncode == 0, result.stderr
-    home = (out / "index.html").read_text()
+    home = primary_nav((out / "index.html").read_text())
     for href in ("faq/watering/", "faq/light-and-place/", "scenarios/leggy/", "scenarios/yellow-leaves/", "words/"):
         assert f'href="{href}"' in home, href
     assert not list(out.rglob("*.yml")), "structured data must not be published"
-    topic = (out / "faq/watering/index.html").read_text()
+    topic = article((out / "faq/watering/index.html").read_text())
     assert 'id="how-often"' in topic and 'id="ice-cubes"' in topic
-    principle = (out / "principles/water/index.html").read_text()
+    principle = article((out / "principles/water/index.html").read_text())
     assert 'href="../../faq/watering/#how-often"' in principle
-    scenario = (out / "scenarios/yellow-leaves/index.html").read_text()
+    scenario = article((out / "scenarios/yellow-leaves/index.html").read_text())
     assert '<abbr title="The hole in the bottom of a pot that lets extra water out.">drainage hole</abbr>' in scenario
     locations = {doc["location"] for doc in json.loads((out / "search/search_index.json").read_text())["docs"]}
     assert {"faq/watering/#how-often", "scenarios/leggy/", "words/#overwatering"} <= locations
