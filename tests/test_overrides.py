@@ -1,0 +1,100 @@
+"""Theme files we override, checked against the installed Material so they cannot drift silently.
+
+A file in overrides/ that copies a template of the installed theme (same path, no ``{% extends %}``)
+may differ from it only by its expected diff in tests/golden/overrides/<path>.diff. Editing our
+copy, or a theme upgrade that changes the file we copied, fails with the change between the two
+diffs. Review it, carry the theme's change into our copy if needed, then rewrite the diffs:
+
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_overrides.py
+
+Files that extend a theme template instead (main.html, 404.html) may fill only blocks the theme has.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from pathlib import Path
+
+import material
+import pytest
+
+from .conftest import ROOT
+
+OVERRIDES = ROOT / "overrides"
+THEME = Path(material.__file__).parent / "templates"
+EXPECTED = ROOT / "tests" / "golden" / "overrides"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def theme_diff(name: str) -> str:
+    ours, theirs = OVERRIDES / name, THEME / name
+    return "".join(
+        difflib.unified_diff(
+            theirs.read_text().splitlines(keepends=True),
+            ours.read_text().splitlines(keepends=True),
+            f"material/templates/{name}",
+            f"overrides/{name}",
+        )
+    )
+
+
+def shadowing() -> list[str]:
+    """Our files that take the place of one of the theme's."""
+    files = (p.relative_to(OVERRIDES).as_posix() for p in OVERRIDES.rglob("*.html"))
+    return sorted(name for name in files if (THEME / name).is_file())
+
+
+def copied() -> list[str]:
+    """Shadowing files that are copies of the theme's; the others extend a theme template by its blocks."""
+    return [name for name in shadowing() if not _EXTENDS.search((OVERRIDES / name).read_text())]
+
+
+_EXTENDS = re.compile(r'^{% extends "[^"]+" %}', re.M)
+_BLOCK = re.compile(r"{% block (\w+)")
+
+
+def test_the_copied_partials_are_the_ones_we_mean_to_change() -> None:
+    assert copied() == ["partials/copyright.html", "partials/nav-item.html", "partials/search.html"]
+
+
+@pytest.mark.parametrize("name", copied())
+def test_copy_differs_from_the_theme_only_where_intended(name: str) -> None:
+    expected_file = EXPECTED / f"{name}.diff"
+    actual = theme_diff(name)
+    if UPDATE:
+        expected_file.parent.mkdir(parents=True, exist_ok=True)
+        expected_file.write_text(actual)
+    expected = expected_file.read_text() if expected_file.is_file() else ""
+    if actual != expected:
+        change = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True), actual.splitlines(keepends=True), "expected diff", "diff now"
+            )
+        )
+        pytest.fail(
+            f"overrides/{name} drifted from the theme's file (UPDATE_GOLDEN=1 rewrites):\n{change}", pytrace=False
+        )
+
+
+def test_no_expected_diff_is_left_without_its_copy() -> None:
+    kept = sorted(p.relative_to(EXPECTED).as_posix().removesuffix(".diff") for p in EXPECTED.rglob("*.diff"))
+    assert kept == copied()
+
+
+@pytest.mark.parametrize("name", sorted(set(shadowing()) - set(copied())))
+def test_extending_template_fills_only_blocks_the_theme_has(name: str) -> None:
+    """A block the theme renamed or dropped would silently lose what we put in it."""
+    theirs = set(_BLOCK.findall((THEME / "base.html").read_text()))
+    ours = set(_BLOCK.findall((OVERRIDES / name).read_text()))
+    assert ours and ours <= theirs, ours - theirs
+
+
+def test_the_help_block_is_written_once() -> None:
+    """The help bar, the footer and the 404 page include one partial instead of three copies of it."""
+    texts = {p.relative_to(OVERRIDES).as_posix(): p.read_text() for p in OVERRIDES.rglob("*.html")}
+    including = sorted(name for name, text in texts.items() if '"partials/kb-help.html"' in text)
+    assert including == ["404.html", "main.html", "partials/copyright.html"]
+    writing = sorted(name for name, text in texts.items() if "help.lead" in text)
+    assert writing == ["partials/kb-help.html"]
