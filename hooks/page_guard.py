@@ -42,7 +42,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _theme
     _theme = ThemeScripts.from_dirs(config.theme.dirs)
-    settings = {"site_name": config.site_name, "site_description": config.site_description}
+    settings: dict[str, Any] = {"site_name": config.site_name, "site_description": config.site_description}
     settings |= {"copyright": config.copyright, "extra": dict(config.extra)}
     if problems := list(_unsafe_settings(settings, Path(config.config_file_path or "mkdocs.yml").name)):
         raise PluginError(f"{len(problems)} problem(s) in the settings:\n" + "\n".join(problems))

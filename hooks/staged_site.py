@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -63,7 +64,7 @@ def on_build_error(error: Exception) -> None:
 def _warnings_counted(config: MkDocsConfig) -> bool:
     """Whether the strict-mode counter (MkDocs' CountHandler on its top logger) has seen a warning."""
     tool = type(config).__module__.partition(".")[0]  # "mkdocs", or "properdocs" when ProperDocs builds
-    counters = [h for h in logging.getLogger(tool).handlers if type(h).__name__ == "CountHandler"]
+    counters: list[Any] = [h for h in logging.getLogger(tool).handlers if type(h).__name__ == "CountHandler"]
     return any(counter.get_counts() for counter in counters)
 
 

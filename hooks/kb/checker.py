@@ -246,7 +246,7 @@ def _line(entry: Any, field: str) -> int | None:
     return None
 
 
-class _AnyUrl(dict):
+class _AnyUrl(dict[str, str]):
     """Addresses for measuring size only: every principle or page gets a typical one."""
 
     def __missing__(self, key: str) -> str:

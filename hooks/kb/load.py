@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from kb.kinds import PRINCIPLE
+from kb.kinds import KINDS, PRINCIPLE
 from kb.problems import Problem
 
 STRUCTURED_SUFFIXES = (".yml", ".yaml")
@@ -30,7 +30,7 @@ SYNTAX_ERROR = "YAML syntax error"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-class LineDict(dict):
+class LineDict(dict[Any, Any]):
     """A YAML mapping that remembers its own line and the line of each key (1-based)."""
 
     line: int = 0
@@ -46,13 +46,34 @@ class Record:
     src: str
     data: Any
 
+    def entries(self) -> list[Any]:
+        """The entries of the file: the list under its kind's key (or the list nested in it), or the front matter."""
+        if self.kind == PRINCIPLE:
+            return [self.data]
+        data = self.data[self.kind]
+        nested = KINDS[self.kind].nested
+        found: list[Any] = data[nested] if nested else data
+        return found
+
+    def has_entry_list(self) -> bool:
+        """Whether ``entries()`` is a list, so it can be read even in a file with schema errors."""
+        if self.kind == PRINCIPLE:
+            return isinstance(self.data, dict)
+        if self.kind not in KINDS:
+            return False
+        data = self.data[self.kind]
+        if nested := KINDS[self.kind].nested:
+            data = data.get(nested) if isinstance(data, dict) else None
+        return isinstance(data, list)
+
 
 class _Refused(Exception):
     """A fault in the YAML structure, reported with the line of the node at fault."""
 
     def __init__(self, node: yaml.Node | yaml.Event, message: str, hint: str) -> None:
         super().__init__(message)
-        self.line, self.message, self.hint = node.start_mark.line + 1, message, hint
+        self.line = node.start_mark.line + 1 if node.start_mark else 0
+        self.message, self.hint = message, hint
 
     def problem(self, file: str, line_offset: int) -> Problem:
         return Problem(file, self.message, self.hint, self.line + line_offset)

@@ -7,7 +7,6 @@ from typing import Any
 
 from kb.kinds import PRINCIPLE
 from kb.load import Record
-from kb.validate import entries
 
 
 @dataclass(frozen=True)
@@ -98,7 +97,7 @@ def build_content(records: list[Record]) -> Content:
     """Turn validated records into typed objects."""
     by_kind: dict[str, list[tuple[Record, dict[str, Any]]]] = {}
     for record in records:
-        by_kind.setdefault(record.kind, []).extend((record, entry) for entry in entries(record))
+        by_kind.setdefault(record.kind, []).extend((record, entry) for entry in record.entries())
     principles = {
         entry["id"]: Principle(
             entry["id"],

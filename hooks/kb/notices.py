@@ -18,7 +18,6 @@ from kb.load import LineDict, Record
 from kb.model import Content, Faq, Principle, Scenario
 from kb.problems import Problem
 from kb.safety import find_brace, find_unsafe
-from kb.validate import entries
 
 FIELDS = ("text", "link", "link_text")
 
@@ -95,7 +94,7 @@ def check_notices(
             if pid not in content.principles:
                 problems.append(_problem(config_file, f"{where}.principles", f"unknown principle '{pid}'"))
     for record in records:
-        for entry in entries(record):
+        for entry in record.entries():
             if not isinstance(entry, Mapping):
                 continue
             for name in entry.get("notices") or ():

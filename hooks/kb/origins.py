@@ -14,7 +14,6 @@ from typing import Any
 from kb.kinds import KINDS, PRINCIPLE
 from kb.load import LineDict, Record
 from kb.problems import Problem
-from kb.validate import entries
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,7 @@ def _on_page(line: str, page: str) -> bool:
 def _texts(record: Record, docs_dir: Path) -> Iterator[FieldText]:
     kind = KINDS[record.kind]
     path = docs_dir / record.src
-    for number, entry in enumerate(entries(record), start=1):
+    for number, entry in enumerate(record.entries(), start=1):
         if not isinstance(entry, LineDict):
             continue
         name = entry.get(kind.key)

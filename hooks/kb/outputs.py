@@ -16,7 +16,6 @@ from kb.kinds import KINDS
 from kb.load import STRUCTURED_SUFFIXES, LineDict, Record
 from kb.problems import Problem
 from kb.settings import Settings
-from kb.validate import entries, has_entry_list
 
 # Kinds whose entries each become a page named by id, and the setting naming their folder.
 PAGE_FOLDERS = {"topics": "faq_dir", "scenarios": "scenarios_dir"}
@@ -55,8 +54,8 @@ def clashes(records: list[Record], settings: Settings, docs_files: list[str], do
             problems.append(Problem(shown, f"has the same address as {other}", "rename or move one of them"))
     for output in _outputs(records, settings):
         origin = output.origin
-        if other := owners.get(address(output.path)):
-            message = f"its generated file '{output.path}' has the same address as {other}"
+        if owner := owners.get(address(output.path)):
+            message = f"its generated file '{output.path}' has the same address as {owner}"
             problems.append(Problem(origin.file, message, output.hint, origin.line, origin.entry, origin.field))
         else:
             owners[address(output.path)] = f"the generated '{output.path}'"
@@ -91,12 +90,12 @@ def _outputs(records: list[Record], settings: Settings) -> Iterator[_Output]:
     for record in records:
         if record.kind == RULES:
             yield _Output(output_path(record.src), Problem(record.file, ""), "rename the rules file")
-        elif (setting := PAGE_FOLDERS.get(record.kind)) and has_entry_list(record):
-            for entry in entries(record):
+        elif (folder := PAGE_FOLDERS.get(record.kind)) and record.has_entry_list():
+            for entry in record.entries():
                 if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
                     continue  # the schema check names it
                 line = entry.key_lines.get("id") if isinstance(entry, LineDict) else None
                 label = f"{KINDS[record.kind].singular} '{entry['id']}'"
-                path = entry_page(getattr(settings, setting), entry["id"])
+                path = entry_page(getattr(settings, folder), entry["id"])
                 origin = Problem(record.file, "", line=line, entry=label, field="id")
                 yield _Output(path, origin, "rename the id, or move the other file")

@@ -18,7 +18,6 @@ from kb.kinds import KINDS, PRINCIPLE
 from kb.load import Record
 from kb.render import anchor
 from kb.settings import Settings
-from kb.validate import entries
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,7 @@ class PageMap:
             kind = KINDS.get(record.kind)
             if kind is None:
                 continue
-            for entry in entries(record):
+            for entry in record.entries():
                 value = entry.get(kind.key) if isinstance(entry, dict) else None
                 if isinstance(value, str):
                     key = anchor(value) if kind.name == "terms" else value

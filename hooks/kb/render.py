@@ -134,11 +134,11 @@ def _notices_of(settings: Settings) -> Callable[[Faq | Scenario], tuple[Notice, 
     return lambda item: notices_for(item, settings.notices)
 
 
-def _by_title(content: Content) -> list:
+def _by_title(content: Content) -> list[Scenario]:
     return sorted(content.scenarios, key=lambda s: s.title.lower())
 
 
-def _tags(items: Iterable) -> list[str]:
+def _tags(items: Iterable[Faq | Scenario]) -> list[str]:
     return sorted({tag for item in items for tag in item.tags})
 
 

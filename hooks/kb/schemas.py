@@ -24,17 +24,17 @@ def count_words(text: str) -> int:
     return len(text.split())
 
 
-def _max_words(validator: Any, limit: int, instance: Any, schema: dict) -> Iterator[ValidationError]:
+def _max_words(validator: Any, limit: int, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
     if isinstance(instance, str) and (words := count_words(instance)) > limit:
         yield ValidationError(f"has {words} words; the limit is {limit}")
 
 
-def _no_html(validator: Any, enabled: bool, instance: Any, schema: dict) -> Iterator[ValidationError]:
+def _no_html(validator: Any, enabled: bool, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
     if enabled and isinstance(instance, str) and (found := find_unsafe(instance)):
         yield ValidationError(f"contains {found}")
 
 
-def _plain_text(validator: Any, enabled: bool, instance: Any, schema: dict) -> Iterator[ValidationError]:
+def _plain_text(validator: Any, enabled: bool, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
     # One problem per field: what noHtml reports already covers a brace in the same text.
     if enabled and isinstance(instance, str) and not find_unsafe(instance) and (found := find_brace(instance)):
         yield ValidationError(f"contains {found}")
@@ -49,17 +49,17 @@ def _character(found: re.Match[str]) -> str:
     return "a line break" if char in "\n\r\x0b\x0c\x85\u2028\u2029" else f"the control character U+{ord(char):04X}"
 
 
-def _one_line(validator: Any, enabled: bool, instance: Any, schema: dict) -> Iterator[ValidationError]:
+def _one_line(validator: Any, enabled: bool, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
     if enabled and isinstance(instance, str) and (found := NOT_ONE_LINE.search(instance)):
         yield ValidationError(f"contains {_character(found)}; this field is one line")
 
 
-def _no_control(validator: Any, enabled: bool, instance: Any, schema: dict) -> Iterator[ValidationError]:
+def _no_control(validator: Any, enabled: bool, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
     if enabled and isinstance(instance, str) and (found := _CONTROL.search(instance)):
         yield ValidationError(f"contains {_character(found)}")
 
 
-def _pattern(validator: Any, pattern: str, instance: Any, schema: dict) -> Iterator[ValidationError]:
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
     if isinstance(instance, str) and not _whole_text(pattern).search(instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
@@ -84,18 +84,18 @@ def _whole_text(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
-def _phrase_syntax(validator: Any, enabled: bool, instance: Any, schema: dict) -> Iterator[ValidationError]:
+def _phrase_syntax(validator: Any, enabled: bool, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
     if enabled and isinstance(instance, str) and (problem := phrase_error(instance)):
         yield ValidationError(f"phrase '{instance}': {problem}")
 
 
-def _any_required(validator: Any, names: list[str], instance: Any, schema: dict) -> Iterator[ValidationError]:
+def _any_required(validator: Any, names: list[str], instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
     if isinstance(instance, dict) and not any(name in instance for name in names):
         listed = ", ".join(f"'{name}'" for name in names)
         yield ValidationError(f"needs at least one of {listed}")
 
 
-_Validator = validators.extend(
+_Validator = validators.extend(  # type: ignore[no-untyped-call]  # the stubs leave extend unannotated
     Draft202012Validator,
     {
         "maxWords": _max_words,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from jsonschema import ValidationError
@@ -17,33 +17,12 @@ from kb.schemas import validator_for
 def validate(records: list[Record]) -> list[Problem]:
     """Every problem in the content: schema errors, then cross-references between entries."""
     problems = [problem for record in records for problem in _check_schema(record)]
-    return problems + list(_check_references([r for r in records if has_entry_list(r)]))
-
-
-def entries(record: Record) -> list[Any]:
-    """The entries of a record: the list under its key, or the front matter itself."""
-    if record.kind == PRINCIPLE:
-        return [record.data]
-    data = record.data[record.kind]
-    nested = KINDS[record.kind].nested
-    return data[nested] if nested else data
-
-
-def has_entry_list(record: Record) -> bool:
-    """Whether ``entries(record)`` is a list, so it can be checked even in a file with schema errors."""
-    if record.kind == PRINCIPLE:
-        return isinstance(record.data, dict)
-    if record.kind not in KINDS:
-        return False
-    data = record.data[record.kind]
-    if nested := KINDS[record.kind].nested:
-        data = data.get(nested) if isinstance(data, dict) else None
-    return isinstance(data, list)
+    return problems + list(_check_references([r for r in records if r.has_entry_list()]))
 
 
 def _entries_with_ids(record: Record) -> Iterator[tuple[Any, str]]:
     key = KINDS[record.kind].key
-    for entry in entries(record):
+    for entry in record.entries():
         if isinstance(entry, dict) and isinstance(entry.get(key), str):
             yield entry, entry[key]
 
@@ -61,18 +40,21 @@ def _describe(record: Record, error: ValidationError) -> Iterator[Problem]:
     path = list(error.absolute_path)
     entry, label, field_path = _locate(record, path)
     line = _line(entry, field_path) or getattr(record.data, "line", None)
-    hint = error.schema.get("x-hint", "") if isinstance(error.schema, dict) else ""
+    # Errors from iter_errors always carry these; the stubs also allow "unset".
+    schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
+    instance: Any = error.instance
+    value: Any = error.validator_value
+    hint = schema.get("x-hint", "")
     field = ".".join(str(p) for p in field_path)
-    instance = error.instance
     if error.validator == "required":
-        for name in error.validator_value:
+        for name in value:
             if name not in instance:
                 yield Problem(
                     record.file, "missing required field", hint=f"add '{name}:'", line=line, entry=label, field=name
                 )
         return
     if error.validator == "anyRequired":
-        names = error.validator_value
+        names = value
         yield Problem(
             record.file,
             error.message,
@@ -83,7 +65,7 @@ def _describe(record: Record, error: ValidationError) -> Iterator[Problem]:
         )
         return
     if error.validator == "additionalProperties":
-        allowed = list(error.schema.get("properties", {}))
+        allowed = list(schema.get("properties", {}))
         for name in instance:
             if name not in allowed:
                 close = difflib.get_close_matches(str(name), allowed, n=1)
@@ -93,7 +75,7 @@ def _describe(record: Record, error: ValidationError) -> Iterator[Problem]:
                     record.file, "unknown field", hint=suggestion, line=where, entry=label, field=_join(field, name)
                 )
         return
-    message = _MESSAGES.get(str(error.validator), lambda e: e.message)(error)
+    message = _MESSAGES[str(error.validator)](error) if error.validator in _MESSAGES else error.message
     if error.validator == "pattern" and not hint:
         hint = "see the field reference in CONTRIBUTING.md"
     yield Problem(
@@ -104,7 +86,7 @@ def _describe(record: Record, error: ValidationError) -> Iterator[Problem]:
 _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping of fields", "integer": "a whole number"}
 
 
-_MESSAGES = {
+_MESSAGES: dict[str, Callable[[Any], str]] = {  # each takes the ValidationError
     "type": lambda e: f"should be {_TYPE_NAMES.get(e.validator_value, e.validator_value)}, not {type_name(e.instance)}",
     "minLength": lambda e: "is empty",
     "maxLength": lambda e: f"has {len(e.instance)} characters; the limit is {e.validator_value}",
@@ -131,7 +113,7 @@ def _locate(record: Record, path: list[Any]) -> tuple[Any, str, list[Any]]:
     inside = [kind.nested] if kind.nested else []
     depth = 1 + len(inside)
     if len(path) > depth and path[1:depth] == inside and isinstance(path[depth], int):
-        entry = entries(record)[path[depth]]
+        entry = record.entries()[path[depth]]
         fallback = f"{kind.singular} #{path[depth] + 1}"
         return entry, _label(kind, entry) or fallback, path[depth + 1 :]
     return record.data, "", path
