@@ -179,8 +179,8 @@ CASES: dict[str, Callable[[Path], None]] = {
     "a folder named x.yml": lambda site: (site / "docs/faq/x.yml").mkdir(),
     "an upper-case .YML file": lambda site: shutil.copy(site / "docs/faq/light.yml", site / "docs/faq/more.YML"),
     "extra.kb is a number": _edit("mkdocs.yml", "  kb:\n", "  kb: 5\n  old_kb:\n"),
-    "a label is a list": _edit("mkdocs.yml", "      do: Try this", "      do: [Try, this]"),
-    "a label on two lines": _edit("mkdocs.yml", "      do: Try this", '      do: "Try\\n# this"'),
+    "a label is a list": _edit("mkdocs.yml", "      short_answer: In short", "      short_answer: [In, short]"),
+    "a label on two lines": _edit("mkdocs.yml", "      short_answer: In short", '      short_answer: "In\\n# short"'),
     "a folder setting outside docs": _edit("mkdocs.yml", "  kb:\n", "  kb:\n    faq_dir: ../../outside\n"),
     "extra.search_tuning.weights is a list": _with_search_tuning(
         "extra:\n", "extra:\n  search_tuning:\n    weights: [1]\n"

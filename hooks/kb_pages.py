@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,8 @@ from kb.helplines import fragments
 from kb.htmlguard import sources
 from kb.htmlguard.document import Element
 from kb.load import config_lines
+from kb.options import HelpOptions, read
+from kb.settings import line_of
 
 # Set by on_config on every build (mkdocs serve re-runs it after each edit).
 _site: Site | None = None
@@ -68,8 +71,9 @@ _links_log: logging.Logger | None = None
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site
     config_file = Path(config.config_file_path or "mkdocs.yml")
+    lines = config_lines(config_file)
     try:
-        settings = Settings.from_config(config.extra.get("kb"), config_file.name, config_lines(config_file))
+        settings = Settings.from_config(config.extra.get("kb"), config_file.name, lines)
         _site = build_site(Path(config.docs_dir), settings, root=config_file.parent)
     except ContentError as error:
         # One line per problem, and no traceback; raised before site/ is touched.
@@ -78,12 +82,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _watch_links(_LinksInContent(_site), logging.getLogger(f"{tool}.structure.pages"))
     if config.nav is not None:
         _expand_nav(config.nav, _site.sections())
-    if isinstance(help_settings := config.extra.get("help"), dict):
+    if config.extra.get("help") is not None:
+        help_settings, problems = read(HelpOptions, config.extra["help"], "extra.help", config_file.name)
         try:
-            bar_labels = help_settings.get("bar_groups") or {}
-            help_settings.update(fragments(_site.content.help_lines, bar_labels, config_file.name))  # read by main.html
+            if problems:
+                raise ContentError([replace(p, line=line_of(p.field, lines)) for p in problems])
+            help_settings.update(fragments(_site.content.help_lines, help_settings["bar_groups"], config_file.name))
         except ContentError as error:
-            raise PluginError(str(error)) from None
+            raise PluginError(f"{len(error.problems)} setting problem(s):\n{error}") from None
+        config.extra["help"] = help_settings  # read by the theme's help bar, with every default filled in
     sources.register("kb", _where)
     return config
 

@@ -22,10 +22,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kb.load import Record, config_lines, parse_yaml
-from kb.problems import Problem, type_name
+from kb.options import SearchTuningOptions, read
 from kb.searchtune import Tuning, compile_groups, tune
 from kb.searchtune.worker import hashed_name, is_worker, point_config_at, with_query_words
-from kb.settings import is_inside_docs
+from kb.settings import line_of
 from kb.validate import validate
 
 KIND = "synonyms"
@@ -44,40 +44,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _read_options(config: MkDocsConfig) -> tuple[str | None, dict[str, float], list[tuple[str, float]]]:
-    """``extra.search_tuning``, type by type; anything wrong is one line per setting, never a traceback."""
+    """``extra.search_tuning``, checked once against its options class; anything wrong is one line per setting."""
     config_file = Path(config.config_file_path or "mkdocs.yml")
-    options = config.extra.get("search_tuning") or {}
-    problems: list[Problem] = []
-
-    def problem(name: str, message: str, hint: str) -> None:
-        problems.append(Problem(config_file.name, message, hint, field=f"extra.search_tuning{name}"))
-
-    if not isinstance(options, Mapping):
-        problem("", f"should be a mapping, not {type_name(options)}", "see README 'Search quality'")
-        options = {}
-    for key in set(options) - {"synonyms", "fields", "weights"}:
-        problem(f".{key}", f"unknown setting '{key}'", "known settings: fields, synonyms, weights")
-    synonyms = options.get("synonyms")
-    if synonyms is not None and not (isinstance(synonyms, str) and is_inside_docs(synonyms)):
-        problem(".synonyms", f"'{synonyms}' is not a file inside docs/", "name a file like 'search/synonyms.yml'")
-        synonyms = None
-    numbers: dict[str, dict[str, float]] = {}
-    for name in ("fields", "weights"):
-        table = options.get(name) or {}
-        if not isinstance(table, Mapping):
-            problem(f".{name}", f"should be a mapping, not {type_name(table)}", "write 'name: number' lines")
-            table = {}
-        numbers[name] = {}
-        for key, value in table.items():
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < float("inf"):
-                problem(f".{name}.{key}", f"'{value}' is not a number above 0", "write a number such as 0.5 or 3")
-            else:
-                numbers[name][str(key)] = float(value)
+    values, problems = read(
+        SearchTuningOptions, config.extra.get("search_tuning"), "extra.search_tuning", config_file.name
+    )
     if problems:
         lines = config_lines(config_file)
-        shown = [replace(p, line=lines.get(p.field) or lines.get("extra.search_tuning")) for p in problems]
+        shown = [replace(p, line=line_of(p.field, lines)) for p in problems]
         raise PluginError(f"{len(shown)} setting problem(s):\n" + "\n".join(map(str, sorted(shown, key=str))))
-    return synonyms, numbers["fields"], list(numbers["weights"].items())
+    return values["synonyms"], values["fields"], list(values["weights"].items())
 
 
 # After Material's search plugin writes the index (priority 0), before its offline

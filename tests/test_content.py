@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import textstat
-import yaml
 
 from kb import Settings, build_site
 from kb.model import Content
@@ -35,8 +34,7 @@ OWN_PAGES = ["index.md", "about.md", "editorial.md", "tools/checker.md", "tools/
 
 @pytest.fixture(scope="module")
 def content() -> Content:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    return build_site(DOCS, Settings.from_config(config["extra"]["kb"])).content
+    return build_site(DOCS, Settings.from_file(ROOT / "mkdocs.yml")).content
 
 
 def prose(markdown: str) -> str:
@@ -59,7 +57,7 @@ def texts(content: Content) -> dict[str, str]:
     for faq in content.faqs:
         units[f"faq {faq.id}"] = " ".join([faq.question, faq.short_answer, prose(faq.answer)])
     for s in content.scenarios:
-        parts = [s.title, s.situation, s.their_side, *s.do, *s.avoid, s.if_you_must_reply, s.care_note]
+        parts = [s.title, s.situation, *s.section_texts(), s.care_note]
         units[f"scenario {s.id}"] = prose("\n\n".join(parts))
     units |= {f"term {t.term}": t.definition for t in content.terms}
     return units
@@ -235,7 +233,7 @@ def linking_units(content: Content) -> dict[str, tuple[str, str]]:
     for faq in content.faqs:
         units[f"faq {faq.id}"] = (f"faq/{faq.topic}.md", faq.answer)
     for s in content.scenarios:
-        units[f"scenario {s.id}"] = (f"scenarios/{s.id}.md", "\n".join([s.their_side, *s.do, *s.avoid]))
+        units[f"scenario {s.id}"] = (f"scenarios/{s.id}.md", "\n".join(s.section_texts("their_side", "do", "avoid")))
     return units
 
 
@@ -245,8 +243,7 @@ def normal(title: str) -> str:
 
 def test_link_texts_match_the_titles_they_point_to(content: Content) -> None:
     """A reader who taps "[X]" lands on a page headed X (a question's link text is the question)."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    titles = page_titles(build_site(DOCS, Settings.from_config(config["extra"]["kb"])).pages)
+    titles = page_titles(build_site(DOCS, Settings.from_file(ROOT / "mkdocs.yml")).pages)
     questions = {(f"faq/{f.topic}.md", f.id): f.question for f in content.faqs}
     wrong = []
     for name, (page, markdown) in linking_units(content).items():

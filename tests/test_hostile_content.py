@@ -17,6 +17,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader
 
 from kb import ContentError, Settings, build_site
+from kb.load import read_config
 from kb.model import Term
 from kb.render import render_abbreviations
 from tests.conftest import ROOT, run_build
@@ -26,8 +27,7 @@ MARKER = "alert(4242)"
 
 
 def fixture_settings() -> Settings:
-    config = yaml.load((ROOT / "tests/fixtures/plants/mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    return Settings.from_config(config["extra"]["kb"])
+    return Settings.from_file(ROOT / "tests/fixtures/plants/mkdocs.yml")
 
 
 def write_field(docs: Path, name: str, entry: int, field: str, value: object) -> None:
@@ -230,18 +230,17 @@ def test_tooltip_text_is_encoded_once_more_so_entities_stay_text() -> None:
 
 
 def test_hostile_labels_in_mkdocs_yml_are_refused() -> None:
-    config = yaml.load((ROOT / "tests/fixtures/plants/mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    labels = config["extra"]["kb"]["labels"]
-    labels["do"] = f"Try this {{ onclick={MARKER}"
-    labels["avoid"] = f"&lt;img src=x onerror={MARKER}&gt;"
-    labels["short_answer"] = f"[In short](javascript:{MARKER})"
+    kb = read_config(ROOT / "tests/fixtures/plants/mkdocs.yml")["extra"]["kb"]
+    kb["sections"][1]["label"] = f"Try this {{ onclick={MARKER}"
+    kb["labels"]["care_note"] = f"&lt;img src=x onerror={MARKER}&gt;"
+    kb["labels"]["short_answer"] = f"[In short](javascript:{MARKER})"
     with pytest.raises(ContentError) as caught:
-        Settings.from_config(config["extra"]["kb"])
+        Settings.from_config(kb)
     problems = sorted(str(p) for p in caught.value.problems)
     assert [p.split(": contains")[0] for p in problems] == [
-        "mkdocs.yml: field 'extra.kb.labels.avoid'",
-        "mkdocs.yml: field 'extra.kb.labels.do'",
+        "mkdocs.yml: field 'extra.kb.labels.care_note'",
         "mkdocs.yml: field 'extra.kb.labels.short_answer'",
+        "mkdocs.yml: field 'extra.kb.sections.1.label'",
     ], problems
 
 
@@ -258,8 +257,9 @@ def test_hostile_help_settings_fail_the_build_with_one_line_each(plants: Path, t
     config.write_text(config.read_text().replace("extra:\n", "extra:\n" + extra, 1))
     result = run_build(config, tmp_path / "site")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    lines = [line for line in result.stderr.splitlines() if line.startswith("mkdocs.yml: ")]
-    assert [line.split(": ")[1] for line in lines] == ["extra.help.lead", "extra.help.link", "extra.help.lines[1]"]
+    lines = [line for line in result.stderr.splitlines() if re.match(r"mkdocs\.yml:\d+: ", line)]
+    fields = [line.split(": ")[1] for line in lines]
+    assert fields == ["field 'extra.help.lead'", "field 'extra.help.link'", "field 'extra.help.lines'"], lines
     assert not (tmp_path / "site").exists() or not list((tmp_path / "site").rglob("*.html"))
 
 

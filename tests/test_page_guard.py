@@ -73,7 +73,7 @@ def test_what_slips_past_validation_is_named_by_entry_and_field(
     scenario.write_text(scenario.read_text().replace("Let the soil dry out.", 'Let it <b onclick="steal()">dry</b>.'))
     glossary = docs / "glossary.yml"
     glossary.write_text(glossary.read_text().replace("lets extra water out.", "&lt;b onclick=steal()&gt;out&lt;/b&gt;"))
-    monkeypatch.setattr("kb.build.validate", lambda records: [])
+    monkeypatch.setattr("kb.build.validate", lambda records, sections: [])
     config = load_config(str(plants / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     with pytest.raises(Abort):
         build(config)

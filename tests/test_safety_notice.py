@@ -31,8 +31,7 @@ SAFETY_TAG = "safety"  # the safety pages themselves: the notice points to them
 
 @pytest.fixture(scope="module")
 def settings() -> Settings:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    return Settings.from_config(config["extra"]["kb"])
+    return Settings.from_file(ROOT / "mkdocs.yml")
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +57,7 @@ def advising_silence(content: Content) -> dict[str, tuple[str, str]]:
         if SAFETY_TAG not in faq.tags and advises(f"{faq.short_answer}\n{faq.answer}"):
             found[f"faq {faq.id}"] = (f"faq/{faq.topic}/index.html", faq.id)
     for s in content.scenarios:
-        if SAFETY_TAG not in s.tags and advises("\n".join([*s.do, *s.avoid, s.if_you_must_reply])):
+        if SAFETY_TAG not in s.tags and advises("\n".join(s.section_texts("do", "avoid", "if_you_must_reply"))):
             found[f"scenario {s.id}"] = (f"scenarios/{s.id}/index.html", "")
     for p in content.principles.values():
         page = (DOCS / p.src).read_text()

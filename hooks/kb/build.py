@@ -81,7 +81,7 @@ def build_site(docs_dir: Path, settings: Settings, root: Path | None = None) -> 
     """Load and check all content under ``docs_dir``; raise ContentError listing every problem."""
     root = root or docs_dir.parent
     records, problems = load_docs(docs_dir, root, settings.principles_dir)
-    problems += validate(records)
+    problems += validate(records, settings.sections)
     if not problems:  # only valid rule files can be compiled and timed
         problems += rules_problems(records, docs_dir)
     # Clashes are looked for even in invalid content: an id like 'index' must be named, not only the

@@ -326,8 +326,10 @@ def _yaml_hint(reason: str) -> str:
     return "check the indentation and quoting on this line and the one above"
 
 
-def config_lines(config_file: Path, depth: int = 4) -> dict[str, int]:
+def config_lines(config_file: Path, depth: int = 6) -> dict[str, int]:
     """The line of each key of a YAML config, by dotted path ('extra.kb.labels.do'), to ``depth`` levels.
+
+    Items of a list count by their index: 'extra.kb.sections.0.key'.
 
     Composing never runs a tag, so MkDocs' '!ENV' and '!!python/name' are fine here.
     """
@@ -339,10 +341,35 @@ def config_lines(config_file: Path, depth: int = 4) -> dict[str, int]:
     stack = [(root, "", depth)]
     while stack:
         node, prefix, left = stack.pop()
-        if not isinstance(node, yaml.MappingNode) or not left:
+        if not left:
             continue
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                lines.setdefault(prefix + key.value, key.start_mark.line + 1)
-                stack.append((value, f"{prefix}{key.value}.", left - 1))
+        if isinstance(node, yaml.SequenceNode):
+            for number, item in enumerate(node.value):
+                lines.setdefault(f"{prefix}{number}", item.start_mark.line + 1)
+                stack.append((item, f"{prefix}{number}.", left - 1))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    lines.setdefault(prefix + key.value, key.start_mark.line + 1)
+                    stack.append((value, f"{prefix}{key.value}.", left - 1))
     return lines
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its tags: '!ENV [NAME, default]' gives the default, others None."""
+
+
+def _tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if suffix == "ENV" and isinstance(node, yaml.SequenceNode) and len(node.value) > 1:
+        return loader.construct_object(node.value[-1])
+    return None
+
+
+_ConfigLoader.add_multi_constructor("!", _tagged)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
+
+
+def read_config(config_file: Path) -> dict[str, Any]:
+    """The settings of a mkdocs.yml as a mapping, for tools that run without MkDocs' build."""
+    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    return data if isinstance(data, dict) else {}

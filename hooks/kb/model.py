@@ -39,20 +39,32 @@ class Faq:
     notices: tuple[str, ...] = ()
 
 
+SectionValue = str | tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class Scenario:
     id: str
     title: str
     situation: str
-    do: tuple[str, ...]
-    avoid: tuple[str, ...]
     principles: tuple[str, ...]
     tags: tuple[str, ...]
-    their_side: str = ""
-    if_you_must_reply: str = ""
+    sections: tuple[tuple[str, SectionValue], ...] = ()  # (key, value) in the author's order, as settings declare
     faqs: tuple[str, ...] = ()
     care_note: str = ""
     notices: tuple[str, ...] = ()
+
+    def section(self, key: str) -> SectionValue:
+        """The value of one section ('' when this scenario leaves it out)."""
+        return dict(self.sections).get(key, "")
+
+    def section_texts(self, *keys: str) -> list[str]:
+        """The text of the named sections (all of them if none is named), list items one by one."""
+        texts: list[str] = []
+        for key, value in self.sections:
+            if not keys or key in keys:
+                texts += [value] if isinstance(value, str) else list(value)
+        return texts
 
 
 @dataclass(frozen=True)
@@ -113,11 +125,19 @@ def build_content(records: list[Record]) -> Content:
         principles=principles,
         topics=tuple(_make(Topic, entry) for _, entry in by_kind.get("topics", [])),
         faqs=tuple(_make(Faq, entry) for _, entry in by_kind.get("faqs", [])),
-        scenarios=tuple(_make(Scenario, entry) for _, entry in by_kind.get("scenarios", [])),
+        scenarios=tuple(_scenario(entry) for _, entry in by_kind.get("scenarios", [])),
         terms=tuple(_make(Term, entry) for _, entry in by_kind.get("terms", [])),
         sources=tuple(record.src for record in records if record.kind != PRINCIPLE),
         help_lines=tuple(_make(HelpLine, entry) for _, entry in by_kind.get("helplines", [])),
     )
+
+
+def _scenario(entry: dict[str, Any]) -> Scenario:
+    """A scenario: its fixed fields, and every other field (validation allowed only declared ones) as a section."""
+    fixed = {name for name in Scenario.__dataclass_fields__ if name != "sections"}
+    values = _make(dict, entry)
+    sections = tuple((key, value) for key, value in values.items() if key not in fixed)
+    return Scenario(**{key: value for key, value in values.items() if key in fixed}, sections=sections)
 
 
 def _make(cls: type, entry: dict[str, Any]) -> Any:

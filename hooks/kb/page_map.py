@@ -28,15 +28,9 @@ class Origin:
     field: str = ""
 
 
-# Section ids of a situation page (see templates/scenario.md.j2) and the field each one shows.
-_SCENARIO_SECTIONS = {
-    "their-side": "their_side",
-    "do": "do",
-    "avoid": "avoid",
-    "if-you-must-reply": "if_you_must_reply",
-    "principles": "principles",
-    "related-questions": "faqs",
-}
+# Fixed section ids of a situation page (see templates/scenario.md.j2) and the field each one shows;
+# the sections a site declares add their own.
+_SCENARIO_SECTIONS = {"principles": "principles", "related-questions": "faqs"}
 
 
 @dataclass(frozen=True)
@@ -86,7 +80,8 @@ class PageMap:
             return _with(origin, "intro") if origin else None
         if folder == s.scenarios_dir and (origin := self.by_id.get(("scenarios", stem))):
             if section:
-                return _with(origin, _SCENARIO_SECTIONS.get(section, ""))
+                declared = {s.anchor: s.key for s in self.settings.sections}
+                return _with(origin, {**declared, **_SCENARIO_SECTIONS}.get(section, ""))
             return _with(origin, "care_note" if "admonition" in classes else "situation")
         return self.by_id.get(("page", page))
 

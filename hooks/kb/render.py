@@ -58,6 +58,7 @@ def render_pages(content: Content, graph: Graph, settings: Settings) -> dict[str
                 content=content,
                 graph=graph,
                 faq_dir=faq_dir,
+                sections=settings.sections,
                 tags=sorted(scenario.tags),
                 notices_for=_notices_of(settings),
             )

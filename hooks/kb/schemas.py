@@ -16,6 +16,7 @@ from kb.checker import phrase_error
 from kb.kinds import KINDS
 from kb.problems import NOT_ONE_LINE
 from kb.safety import find_brace, find_unsafe
+from kb.sections import DEFAULT_SECTIONS, Section, with_sections
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
@@ -120,6 +121,9 @@ def _registry() -> Registry:
 
 
 @cache
-def validator_for(kind: str) -> Any:
+def validator_for(kind: str, sections: tuple[Section, ...] = DEFAULT_SECTIONS) -> Any:
+    """The validator of a kind; for scenarios, with the fields of the sections the site declares."""
     schema = _registry().contents(KINDS[kind].schema)
+    if kind == "scenarios":
+        schema = with_sections(schema, sections)
     return _Validator(schema, registry=_registry())

@@ -1,133 +1,80 @@
-"""Where content lives and what the generated pages are called, read from mkdocs.yml."""
+"""Where content lives and what the generated pages are called, read from mkdocs.yml (``extra.kb``)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
+from kb.load import config_lines, read_config
 from kb.notices import Notice, parse_notices
-from kb.problems import NOT_ONE_LINE, ContentError, Problem, type_name
-from kb.safety import find_brace, find_unsafe
+from kb.options import KbOptions, Labels, read
+from kb.problems import ContentError, Problem
+from kb.sections import DEFAULT_SECTIONS, Section
 
-LABELS = (
-    "faq_index_title",
-    "faq_index_intro",
-    "scenario_index_title",
-    "scenario_index_intro",
-    "glossary_title",
-    "glossary_intro",
-    "glossary_aliases",
-    "short_answer",
-    "rests_on",
-    "related_scenarios",
-    "related_faqs",
-    "their_side",
-    "do",
-    "avoid",
-    "if_you_must_reply",
-    "principles",
-    "care_note",
-    "cited_by_faqs",
-    "cited_by_scenarios",
-)
+LABELS = tuple(name for name, _ in Labels._schema)
+DEFAULT_LABELS: Mapping[str, str] = {name: option.default for name, option in Labels._schema}
+
+__all__ = ["DEFAULT_LABELS", "LABELS", "Settings", "line_of"]
 
 
 @dataclass(frozen=True)
 class Settings:
-    """Folders (relative to docs/) and the labels every generated page uses."""
+    """Folders (relative to docs/), the labels and the situation sections every generated page uses."""
 
-    labels: Mapping[str, str]
+    labels: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_LABELS))
     principles_dir: str = "principles"
     faq_dir: str = "faq"
     scenarios_dir: str = "scenarios"
     glossary_page: str = "glossary.md"
     config_file: str = "mkdocs.yml"
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    sections: tuple[Section, ...] = DEFAULT_SECTIONS
     notices: tuple[Notice, ...] = ()
 
     @classmethod
     def from_config(cls, kb: Any, config_file: str = "mkdocs.yml", lines: Mapping[str, int] | None = None) -> Settings:
-        """Build settings from the ``extra.kb`` mapping of mkdocs.yml; ``lines`` maps dotted keys to lines."""
-        problems = setting_problems(kb, config_file)
-        notices: tuple[Notice, ...] = ()
-        if isinstance(kb, Mapping):
-            notices, notice_problems = parse_notices(kb.get("notices"), config_file)
-            problems += notice_problems
-        if problems:
-            lines = lines or {}
-            raise ContentError([replace(p, line=_line_of(p.field, lines)) for p in problems])
-        kb = dict(kb or {})
-        kb.pop("notices", None)
-        return cls(labels=kb.pop("labels"), config_file=config_file, notices=notices, **kb)
+        """Settings from the ``extra.kb`` mapping of mkdocs.yml; ``lines`` maps dotted keys to lines.
 
-
-# Each setting that names a place under docs/, with an example.
-_PATHS = {
-    "principles_dir": "principles",
-    "faq_dir": "faq",
-    "scenarios_dir": "scenarios",
-    "glossary_page": "glossary.md",
-}
-# A place under docs/: plain names joined by '/'; never '..', an absolute path or a backslash.
-_UNDER_DOCS = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*")
-
-
-def setting_problems(kb: Any, config_file: str) -> list[Problem]:
-    """Everything wrong with ``extra.kb``: a wrong type, a label missing or on two lines, a path outside docs/."""
-    if kb is None:
-        kb = {}
-    if not isinstance(kb, Mapping):
-        return [Problem(config_file, f"should be a mapping, not {type_name(kb)}", _HINT, field="extra.kb")]
-    problems = []
-    labels = kb.get("labels")
-    if labels is not None and not isinstance(labels, Mapping):
-        problems.append(
-            Problem(config_file, f"should be a mapping, not {type_name(labels)}", _HINT, field="extra.kb.labels")
+        Every problem is raised at once as a ContentError, each with the line of its key.
+        """
+        values, problems = read(KbOptions, kb, "extra.kb", config_file)
+        sections = tuple(Section(**s) for s in values.get("sections") or () if s and None not in s.values())
+        problems += _repeated_sections(sections, config_file)
+        notices, notice_problems = parse_notices(values.get("notices"), config_file)
+        if problems or notice_problems:
+            raise ContentError([replace(p, line=line_of(p.field, lines or {})) for p in problems + notice_problems])
+        return cls(
+            labels=values["labels"],
+            principles_dir=values["principles_dir"],
+            faq_dir=values["faq_dir"],
+            scenarios_dir=values["scenarios_dir"],
+            glossary_page=values["glossary_page"],
+            config_file=config_file,
+            sections=sections,
+            notices=notices,
         )
-        labels = None
-    for name in LABELS if labels is not None or "labels" not in kb else ():
-        where = f"extra.kb.labels.{name}"
-        value = (labels or {}).get(name)
-        if value is None:
-            hint = f"add 'extra: kb: labels: {name}: ...' to {config_file}"
-            problems.append(Problem(config_file, f"missing label '{name}'", hint, field=where))
-        elif not isinstance(value, str):
-            problems.append(Problem(config_file, f"should be text, not {type_name(value)}", _HINT, field=where))
-        elif NOT_ONE_LINE.search(value):
-            hint = "write the label on one line, without control characters"
-            problems.append(Problem(config_file, "contains a line break or control character", hint, field=where))
-        elif found := find_unsafe(value) or find_brace(value):
-            # Labels are headings and lead-ins on generated pages: plain text, like any one-line field.
-            hint = "labels are plain text: no HTML, no Markdown links or attribute lists"
-            problems.append(Problem(config_file, f"contains {found}", hint, field=where))
-    for key, value in kb.items():
-        where = f"extra.kb.{key}"
-        if key in ("labels", "notices"):  # notices are checked by kb.notices
-            continue
-        if key not in _PATHS:
-            known = ", ".join(sorted([*_PATHS, "labels", "notices"]))
-            problems.append(Problem(config_file, f"unknown setting '{key}'", f"known settings: {known}", field=where))
-        elif not isinstance(value, str):
-            problems.append(Problem(config_file, f"should be text, not {type_name(value)}", _HINT, field=where))
-        elif not is_inside_docs(value):
-            hint = f"a path inside docs/, like '{_PATHS[key]}'"
-            problems.append(Problem(config_file, f"'{value}' is not a path inside docs/", hint, field=where))
-        elif key.endswith("_page") and not value.endswith(".md"):
-            problems.append(Problem(config_file, f"'{value}' is not a Markdown page", "end it in '.md'", field=where))
+
+    @classmethod
+    def from_file(cls, config_file: Path) -> Settings:
+        """Settings from the ``extra.kb`` of a mkdocs.yml, read without a build."""
+        extra = read_config(config_file).get("extra") or {}
+        kb = extra.get("kb") if isinstance(extra, dict) else extra
+        return cls.from_config(kb, config_file.name, config_lines(config_file))
+
+
+def _repeated_sections(sections: tuple[Section, ...], config_file: str) -> list[Problem]:
+    seen: set[str] = set()
+    problems = []
+    for number, section in enumerate(sections):
+        if section.key in seen:
+            where = f"extra.kb.sections.{number}.key"
+            problems.append(Problem(config_file, f"section '{section.key}' is declared twice", "keep one", field=where))
+        seen.add(section.key)
     return problems
 
 
-_HINT = "compare with extra.kb in the README and CONTRIBUTING.md"
-
-
-def is_inside_docs(path: str) -> bool:
-    """Whether a setting names a place under docs/ (never '..', an absolute path or a backslash)."""
-    return bool(_UNDER_DOCS.fullmatch(path)) and ".." not in path.split("/")
-
-
-def _line_of(field_path: str, lines: Mapping[str, int]) -> int | None:
+def line_of(field_path: str, lines: Mapping[str, int]) -> int | None:
     """The line of a dotted key, or of its nearest parent that is in the file."""
     parts = field_path.split(".")
     while parts:

@@ -12,11 +12,15 @@ from kb.kinds import KINDS, PRINCIPLE, Kind
 from kb.load import LineDict, Record
 from kb.problems import Problem, type_name
 from kb.schemas import validator_for
+from kb.sections import DEFAULT_SECTIONS, Section
 
 
-def validate(records: list[Record]) -> list[Problem]:
-    """Every problem in the content: schema errors, then cross-references between entries."""
-    problems = [problem for record in records for problem in _check_schema(record)]
+def validate(records: list[Record], sections: tuple[Section, ...] = DEFAULT_SECTIONS) -> list[Problem]:
+    """Every problem in the content: schema errors, then cross-references between entries.
+
+    ``sections`` are the situation sections the site declares (extra.kb.sections).
+    """
+    problems = [problem for record in records for problem in _check_schema(record, sections)]
     return problems + list(_check_references([r for r in records if r.has_entry_list()]))
 
 
@@ -27,12 +31,12 @@ def _entries_with_ids(record: Record) -> Iterator[tuple[Any, str]]:
             yield entry, entry[key]
 
 
-def _check_schema(record: Record) -> Iterator[Problem]:
+def _check_schema(record: Record, sections: tuple[Section, ...]) -> Iterator[Problem]:
     if record.kind not in KINDS or (record.kind == PRINCIPLE and record.src.endswith((".yml", ".yaml"))):
         kinds = ", ".join(f"'{k}:'" for k in KINDS if k != PRINCIPLE)
         yield Problem(record.file, "not a content file", hint=f"a content file holds one list under one of {kinds}")
         return
-    for error in validator_for(record.kind).iter_errors(record.data):
+    for error in validator_for(record.kind, sections).iter_errors(record.data):
         yield from _describe(record, error)
 
 

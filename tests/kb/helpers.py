@@ -1,9 +1,17 @@
 """Small model objects for renderer and linker tests."""
 
 from kb.model import Content, Faq, Principle, Scenario, Term, Topic
+from kb.sections import Section
 from kb.settings import LABELS, Settings
 
-SETTINGS = Settings(labels={name: f"({name})" for name in LABELS})
+# Every label shows as its own name in brackets; the sections are this site's four kinds of section.
+SECTIONS = (
+    Section("their_side", "(their_side)", "text"),
+    Section("do", "(do)", "list", required=True),
+    Section("avoid", "(avoid)", "list", required=True),
+    Section("if_you_must_reply", "(if_you_must_reply)", "example"),
+)
+SETTINGS = Settings(labels={name: f"({name})" for name in LABELS}, sections=SECTIONS)
 
 
 def content(**overrides: object) -> Content:
@@ -22,7 +30,11 @@ def content(**overrides: object) -> Content:
                 ("storm",),
             ),
         ),
-        "scenarios": (Scenario("storm", "A storm", "It is raining.", ("Stay in",), ("Run",), ("calm",), ("rain",)),),
+        "scenarios": (
+            Scenario(
+                "storm", "A storm", "It is raining.", ("calm",), ("rain",), (("do", ("Stay in",)), ("avoid", ("Run",)))
+            ),
+        ),
         "terms": (Term("No contact", "Not being in touch.", ("NC",)),),
         "sources": (),
     }

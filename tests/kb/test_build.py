@@ -1,14 +1,12 @@
 from pathlib import Path
 
 import pytest
-import yaml
 
 from kb import ContentError, Settings, build_site
 
 
 def settings_of(site: Path) -> Settings:
-    config = yaml.load((site / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    return Settings.from_config(config["extra"]["kb"])
+    return Settings.from_file(site / "mkdocs.yml")
 
 
 def test_builds_pages_and_sections(plants: Path) -> None:

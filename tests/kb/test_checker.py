@@ -20,6 +20,7 @@ from kb.checker import (
 )
 from kb.load import load_docs
 from kb.problems import Problem
+from kb.settings import Settings
 from kb.validate import validate
 
 from ..conftest import ROOT, run_build
@@ -207,7 +208,7 @@ def write_rules(site: Path, text: str = RULES) -> None:
 
 def problems_in(site: Path) -> list[Problem]:
     records, problems = load_docs(site / "docs", site, "principles")
-    return problems + validate(records)
+    return problems + validate(records, Settings.from_file(site / "mkdocs.yml").sections)
 
 
 def only(problems: list[Problem]) -> Problem:
@@ -361,7 +362,7 @@ def test_safety_pattern_fields_are_checked(plants: Path, old: str, new: str, fie
 
 def rule_problems(site: Path) -> list[Problem]:
     records, problems = load_docs(site / "docs", site, "principles")
-    assert problems + validate(records) == []
+    assert problems + validate(records, Settings.from_file(site / "mkdocs.yml").sections) == []
     return rules_problems(records, site / "docs")
 
 

@@ -8,6 +8,7 @@ from kb.helplines import expand_markers, fragments, select, sms_href, tel_href
 from kb.load import load_docs
 from kb.model import HelpLine
 from kb.problems import ContentError, Problem
+from kb.settings import Settings
 from kb.validate import validate
 
 GOOD = """\
@@ -37,7 +38,7 @@ def line(**fields: object) -> HelpLine:
 def problems_with(plants: Path, text: str) -> list[Problem]:
     (plants / "docs" / "help.yml").write_text(text)
     records, problems = load_docs(plants / "docs", plants, "principles")
-    return problems + validate(records)
+    return problems + validate(records, Settings.from_file(plants / "mkdocs.yml").sections)
 
 
 def test_valid_help_lines_pass(plants: Path) -> None:

@@ -12,7 +12,7 @@ def test_backlinks_from_principles() -> None:
 
 def test_relations_are_symmetric() -> None:
     faq = Faq("second", "Q?", "A.", "Long.", "basics", ("calm",), ())
-    scenario = Scenario("flood", "Flood", "Water.", ("a",), ("b",), ("calm",), (), their_side="Wet.", faqs=("second",))
+    scenario = Scenario("flood", "Flood", "Water.", ("calm",), (), (("their_side", "Wet."),), faqs=("second",))
     graph = link(content(faqs=(*content().faqs, faq), scenarios=(*content().scenarios, scenario)))
     assert [s.id for s in graph.scenarios_for_faq["first"]] == ["storm"]
     assert [f.id for f in graph.faqs_for_scenario["storm"]] == ["first"]

@@ -4,7 +4,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import yaml
 
 from kb import ContentError, Settings, build_site
 from kb.links import link
@@ -20,8 +19,7 @@ BLOCK = '!!! warning kb-notice ""\n\n    Check the roof first. [Roof safety]({hr
 
 
 def settings_of(site: Path) -> Settings:
-    config = yaml.load((site / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    return Settings.from_config(config["extra"]["kb"])
+    return Settings.from_file(site / "mkdocs.yml")
 
 
 def test_a_notice_follows_its_principles_and_explicit_flags() -> None:

@@ -3,6 +3,7 @@ import yaml
 from kb.links import link
 from kb.model import Faq, Scenario, Term
 from kb.render import render_abbreviations, render_backlinks, render_pages
+from kb.sections import Section
 from kb.settings import Settings
 
 from .helpers import SETTINGS, content
@@ -43,12 +44,15 @@ def test_scenario_sections_in_fixed_order() -> None:
         "storm",
         "A storm",
         "It is raining.",
-        ("Stay in\nand read",),
-        ("Run",),
         ("calm",),
         ("rain",),
-        their_side="They are wet.",
-        if_you_must_reply="Fine, thanks.",
+        # in another order than the settings declare: the page follows the settings
+        (
+            ("if_you_must_reply", "Fine, thanks."),
+            ("do", ("Stay in\nand read",)),
+            ("avoid", ("Run",)),
+            ("their_side", "They are wet."),
+        ),
         care_note="Call for help if the roof leaks.",
     )
     data = content(scenarios=(scenario,))
@@ -84,7 +88,7 @@ def test_plain_text_cannot_become_markup() -> None:
 
 
 def test_front_matter_text_is_quoted() -> None:
-    scenario = Scenario("s", 'Title: "quoted" # not a comment', "Situation: yes", ("a",), ("b",), ("calm",), ())
+    scenario = Scenario("s", 'Title: "quoted" # not a comment', "Situation: yes", ("calm",), (), (("do", ("a",)),))
     data = content(scenarios=(scenario,))
     page = render_pages(data, link(data), SETTINGS)["scenarios/s.md"]
     assert front_matter(page)["title"] == 'Title: "quoted" # not a comment'
@@ -126,6 +130,7 @@ def test_no_content_no_pages() -> None:
 
 
 def test_labels_are_escaped_like_any_plain_text() -> None:
-    hostile = Settings(labels={**SETTINGS.labels, "do": "Do <b onclick=x>this</b>"})
+    sections = (Section("do", "Do <b onclick=x>this</b>", "list"), *SETTINGS.sections[2:])
+    hostile = Settings(labels=SETTINGS.labels, sections=sections)
     page = render_pages(content(), link(content()), hostile)["scenarios/storm.md"]
     assert "## Do &lt;b onclick=x&gt;this&lt;/b&gt; { #do }" in page

@@ -6,12 +6,13 @@ import pytest
 
 from kb.load import load_docs
 from kb.problems import Problem
+from kb.settings import Settings
 from kb.validate import validate
 
 
 def problems_in(site: Path) -> list[Problem]:
     records, problems = load_docs(site / "docs", site, "principles")
-    return problems + validate(records)
+    return problems + validate(records, Settings.from_file(site / "mkdocs.yml").sections)
 
 
 def edit(site: Path, name: str, old: str, new: str) -> None:

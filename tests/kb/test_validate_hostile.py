@@ -45,8 +45,7 @@ def fixture_files() -> dict[str, str]:
 
 @cache
 def fixture_settings() -> Settings:
-    config = yaml.load((FIXTURE / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    return Settings.from_config(config["extra"]["kb"])
+    return Settings.from_file(FIXTURE / "mkdocs.yml")
 
 
 STRUCTURED = sorted(name for name in fixture_files() if name.endswith(".yml"))
