@@ -1,0 +1,111 @@
+"""``python -m kb new FOLDER``: a new advice site that builds with ``mkdocs build --strict``.
+
+The starter pages (``starter/``) are copied as they are; only mkdocs.yml and the README are
+written here, because they name the site and point at this engine's MkDocs hooks. An engine
+command rather than a copier template: it needs no new dependency, and the fixture tests run the
+same code an author runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from kb.problems import NOT_ONE_LINE, ContentError, Problem
+
+STARTER = Path(__file__).parent / "starter"
+HOOKS = Path(__file__).resolve().parent.parent  # the folder holding kb/ and the MkDocs hook files
+SITE_HOOKS = ("staged_site.py", "kb_pages.py", "page_links.py", "page_guard.py")
+
+_CONFIG = """\
+site_name: {name}
+site_url: http://127.0.0.1:8000/
+theme:
+  name: material
+  font: false # no requests to font hosts
+plugins:
+  - search
+hooks: # the advice-site engine's MkDocs hooks, in this order
+{hooks}
+validation:
+  omitted_files: warn
+  absolute_links: warn
+  unrecognized_links: warn
+  anchors: warn
+markdown_extensions:
+  - abbr
+  - admonition
+  - attr_list
+  - md_in_html
+  - toc:
+      permalink: true
+nav:
+  - Home: index.md
+  - Get help now: get-help.md
+  - Principles:
+      - principles/one-step.md
+  - Questions: faq/index.md
+  - Situations: scenarios/index.md
+  - Glossary: glossary.md
+extra:
+  kb: # every setting has a default; see CONTRIBUTING.md of the engine for all of them
+    labels:
+      faq_index_intro: Short answers to the questions people ask. Each one starts with the answer.
+    sections: # the parts of a situation page, in order; kind is text, list or example
+      - key: do
+        label: What helps
+        kind: list
+        required: true
+      - key: avoid
+        label: What to avoid
+        kind: list
+        required: true
+"""
+
+_README = """\
+# {name}
+
+An advice site built with MkDocs, Material for MkDocs and the advice-site engine
+(`kb`). Content is YAML and Markdown under `docs/`:
+
+- `docs/principles/*.md`: hand-written pages; their front matter (`id`, `title`,
+  `summary`) is what questions and situations cite.
+- `docs/faq/topics.yml` and `docs/faq/*.yml`: questions, one page per topic.
+- `docs/scenarios/*.yml`: situations, one page each; their sections are declared
+  in `extra.kb.sections` of `mkdocs.yml`.
+- `docs/glossary.yml`: terms, shown on the glossary page and as tooltips.
+- `docs/help/lines.yml`: help lines, each with its source and the date it was
+  checked; pages place them with markers such as `[[help-lines: urgent]]`.
+
+With the engine's virtual environment active (its README, "Start your own advice site"):
+
+```sh
+mkdocs serve                 # preview at http://127.0.0.1:8000/
+python -m kb check           # check every file and setting in a second, without a build
+python -m kb ids principle   # the ids you can cite, with the file of each
+mkdocs build --strict        # the site, in site/
+```
+
+`mkdocs.yml` points at the engine's hooks by a relative path: keep this folder
+where it was created, or edit the `hooks:` paths if you move it.
+"""
+
+
+def new_site(folder: Path, name: str) -> None:
+    """Write a minimal site into ``folder`` (new or empty); raise ContentError if it cannot."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise ContentError([Problem(folder.as_posix(), "is not an empty folder", "name a new folder")])
+    if not name.strip() or NOT_ONE_LINE.search(name):
+        raise ContentError([Problem("--name", "should be one line of text", 'like --name "After a job loss"')])
+    missing = [hook for hook in SITE_HOOKS if not (HOOKS / hook).is_file()]
+    if missing:
+        hint = "install the engine from its repository (pip install -e .) so its hooks are beside kb/"
+        raise ContentError([Problem(HOOKS.as_posix(), f"the engine's hooks are not here: {', '.join(missing)}", hint)])
+    shutil.copytree(STARTER, folder, dirs_exist_ok=True)
+    where = Path(os.path.relpath(HOOKS, folder.resolve()))
+    hooks = "\n".join(f"  - {json.dumps((where / hook).as_posix())}" for hook in SITE_HOOKS)
+    # JSON is valid YAML: the name is quoted whatever it holds.
+    (folder / "mkdocs.yml").write_text(_CONFIG.format(name=json.dumps(name), hooks=hooks), encoding="utf-8")
+    (folder / "README.md").write_text(_README.format(name=name), encoding="utf-8")

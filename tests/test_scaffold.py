@@ -1,0 +1,79 @@
+"""README "Start your own advice site": its shell block, run word for word, gives a site that builds."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kb.problems import ContentError
+from kb.scaffold import new_site
+
+from .conftest import ROOT
+
+
+def readme_block() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Start your own advice site\n", 1)[1].split("\n## ", 1)[0]
+    return re.search(r"```sh\n(.*?)```", section, re.S).group(1)
+
+
+@pytest.fixture(scope="module")
+def new_site_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The README block run in a stand-in clone whose .venv is this interpreter's environment."""
+    work = tmp_path_factory.mktemp("scaffold")
+    clone = work / "clone"
+    clone.mkdir()
+    (clone / ".venv").symlink_to(Path(sys.executable).parent.parent)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    run = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", readme_block()],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    folder = re.search(r"kb new (\S+)", readme_block()).group(1)
+    return (clone / folder).resolve()
+
+
+def test_the_new_site_builds_and_has_its_own_readme(new_site_folder: Path) -> None:
+    assert (new_site_folder / "site/index.html").is_file()
+    assert (new_site_folder / "site/faq/getting-started/index.html").is_file()
+    assert (new_site_folder / "site/scenarios/too-much-at-once/index.html").is_file()
+    assert "My advice site" in (new_site_folder / "README.md").read_text()
+    help_page = (new_site_folder / "site/get-help/index.html").read_text()
+    assert 'href="https://findahelpline.com/"' in help_page, "the help page lists the help lines"
+
+
+def test_the_new_site_has_each_kind_of_content_once(new_site_folder: Path) -> None:
+    docs = new_site_folder / "docs"
+    assert [p.name for p in (docs / "principles").iterdir()] == ["one-step.md"]
+    faqs = (docs / "faq/getting-started.yml").read_text()
+    assert faqs.count("- id: ") == 2 and (docs / "faq/topics.yml").read_text().count("- id: ") == 1
+    assert (docs / "scenarios/too-much-at-once.yml").read_text().count("- id: ") == 1
+    assert (docs / "glossary.yml").is_file() and (docs / "help/lines.yml").is_file()
+    assert "[[help-lines: urgent]]" in (docs / "get-help.md").read_text()
+
+
+def test_the_new_site_holds_none_of_this_sites_content(new_site_folder: Path) -> None:
+    ours = [p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*") if p.suffix in (".md", ".yml")]
+    theirs = [p for p in (new_site_folder / "docs").rglob("*") if p.is_file()]
+    words = {line.strip() for text in ours for line in text.splitlines() if len(line.split()) >= 6}
+    for path in theirs:
+        shared = [line for line in path.read_text().splitlines() if line.strip() in words]
+        assert not shared, f"{path.name} repeats this site's lines: {shared}"
+    assert "breakup" not in " ".join(p.read_text().lower() for p in theirs)
+
+
+def test_a_new_site_never_goes_into_a_folder_with_files(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(ContentError, match="is not an empty folder"):
+        new_site(tmp_path, "Plants")
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
