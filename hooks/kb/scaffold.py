@@ -17,11 +17,11 @@ from kb.problems import NOT_ONE_LINE, ContentError, Problem
 
 STARTER = Path(__file__).parent / "starter"
 HOOKS = Path(__file__).resolve().parent.parent  # the folder holding kb/ and the MkDocs hook files
-SITE_HOOKS = ("staged_site.py", "kb_pages.py", "page_links.py", "page_guard.py")
+SITE_HOOKS = ("staged_site.py", "site_address.py", "kb_pages.py", "page_links.py", "page_guard.py")
 
 _CONFIG = """\
 site_name: {name}
-site_url: http://127.0.0.1:8000/
+site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"] # where the site will live
 theme:
   name: material
   font: false # no requests to font hosts
