@@ -28,7 +28,7 @@ from kb.options import HelpOptions, SearchTuningOptions, read
 from kb.problems import ContentError, Problem
 from kb.scaffold import new_site
 from kb.settings import Settings, line_of
-from kb.validate import entries, validate
+from kb.validate import validate
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -72,7 +72,7 @@ def load_site(config_file: Path) -> Site:
             [Problem(config_file.name, "no such file", "run this in the folder of mkdocs.yml, or pass -f")]
         )
     config = read_config(config_file)
-    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    extra: dict[str, Any] = config["extra"] if isinstance(config.get("extra"), dict) else {}
     lines = config_lines(config_file)
     root = config_file.parent
     docs_dir = root / str(config.get("docs_dir") or "docs")
@@ -137,7 +137,7 @@ def id_lines(config_file: Path, kind: str | None = None) -> list[str]:
         if record.kind not in wanted:
             continue
         key = KINDS[record.kind].key
-        for entry in entries(record):
+        for entry in record.entries():
             value = entry.get(key) if isinstance(entry, dict) else None
             if isinstance(value, str):
                 line = getattr(entry, "line", None)
@@ -174,9 +174,9 @@ def write_pages(site: Site, config_file: Path, out: Path) -> int:
     urls = {pid: directory_url(p.src) for pid, p in site.content.principles.items()}
     for src, rules in site.rules.items():
         compiled = compile_rules(rules, {**urls, **{page: directory_url(page) for page in pages_named(rules)}})
-        path = output_path(src)
-        (out / path).parent.mkdir(parents=True, exist_ok=True)
-        (out / path).write_text(to_script(compiled, path), encoding="utf-8")
+        script = output_path(src)
+        (out / script).parent.mkdir(parents=True, exist_ok=True)
+        (out / script).write_text(to_script(compiled, script), encoding="utf-8")
         written += 1
     return written
 

@@ -14,8 +14,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
 from kb.problems import NOT_ONE_LINE, Problem, type_name
 from kb.safety import find_brace, find_unsafe
@@ -30,7 +30,7 @@ def is_inside_docs(path: str) -> bool:
     return bool(_UNDER_DOCS.fullmatch(path)) and ".." not in path.split("/")
 
 
-class Invalid(base.ValidationError):
+class Invalid(ValidationError):
     """A wrong value, with the hint that tells the author how to write it."""
 
     def __init__(self, message: str, hint: str = "") -> None:
@@ -38,7 +38,7 @@ class Invalid(base.ValidationError):
         self.hint = hint
 
 
-class Text(c.BaseConfigOption[str]):
+class Text(BaseConfigOption[str]):
     """One line of plain text (a label, a heading, a link text): no HTML, Markdown links or braces."""
 
     def __init__(self, default: str | None = None) -> None:
@@ -55,7 +55,7 @@ class Text(c.BaseConfigOption[str]):
         return value
 
 
-class PlaceInDocs(c.BaseConfigOption[str]):
+class PlaceInDocs(BaseConfigOption[str]):
     """A folder or file under docs/, like 'faq' or 'glossary.md'."""
 
     def __init__(self, default: str | None = None, suffix: str = "") -> None:
@@ -73,7 +73,7 @@ class PlaceInDocs(c.BaseConfigOption[str]):
         return value
 
 
-class Weight(c.BaseConfigOption[float]):
+class Weight(BaseConfigOption[float]):
     """A number above 0."""
 
     def run_validation(self, value: object) -> float:
@@ -82,7 +82,7 @@ class Weight(c.BaseConfigOption[float]):
         return float(value)
 
 
-class Key(c.BaseConfigOption[str]):
+class Key(BaseConfigOption[str]):
     """A field name of content: lower-case letters, digits and '_', starting with a letter."""
 
     def run_validation(self, value: object) -> str:
@@ -93,7 +93,7 @@ class Key(c.BaseConfigOption[str]):
         return value
 
 
-class Choice(c.BaseConfigOption[str]):
+class Choice(BaseConfigOption[str]):
     def __init__(self, choices: tuple[str, ...], default: str) -> None:
         super().__init__()
         self.choices, self.default = choices, default
@@ -106,7 +106,7 @@ class Choice(c.BaseConfigOption[str]):
         return str(value)
 
 
-class Flag(c.BaseConfigOption[bool]):
+class Flag(BaseConfigOption[bool]):
     def __init__(self, default: bool) -> None:
         super().__init__()
         self.default = default
@@ -127,7 +127,7 @@ class WebAddress(Text):
         return value
 
 
-class Raw(c.BaseConfigOption[Any]):
+class Raw(BaseConfigOption[Any]):
     """A value another module of the engine checks in full (the notices, in kb.notices)."""
 
     def __init__(self, default: object) -> None:
@@ -138,7 +138,7 @@ class Raw(c.BaseConfigOption[Any]):
         return value
 
 
-class Labels(base.Config):
+class Labels(Config):
     """Every heading and lead-in the generated pages use; a site overrides any of them."""
 
     faq_index_title = Text("Questions and answers")
@@ -158,7 +158,7 @@ class Labels(base.Config):
     cited_by_scenarios = Text("Situations where this applies")
 
 
-class SectionOptions(base.Config):
+class SectionOptions(Config):
     """One section of a situation page."""
 
     key = Key()
@@ -172,7 +172,7 @@ DEFAULT_SECTION_SETTINGS = [
 ]
 
 
-class KbOptions(base.Config):
+class KbOptions(Config):
     """``extra.kb``: where content lives, the labels, the situation sections and the notices."""
 
     principles_dir = PlaceInDocs("principles")
@@ -184,29 +184,29 @@ class KbOptions(base.Config):
     notices = Raw({})
 
 
-class HelpOptions(base.Config):
+class HelpOptions(Config):
     """``extra.help``: the help bar above every page (its numbers come from the help lines)."""
 
     lead = Text("Need help right now?")
     link = PlaceInDocs("get-help.md", suffix=".md")
     link_text = Text("Get help now")
-    bar_groups = c.DictOfItems(Text(), default={"emergency": "Emergency", "crisis": "Crisis lines"})
+    bar_groups: c.DictOfItems[str] = c.DictOfItems(Text(), default={"emergency": "Emergency", "crisis": "Crisis lines"})
     exit_url = WebAddress("https://www.bbc.com/weather")
     exit_text = Text("Leave this site")
 
 
-class SearchTuningOptions(base.Config):
+class SearchTuningOptions(Config):
     """``extra.search_tuning``: synonyms file, field weights and location weights (README 'Search quality')."""
 
-    synonyms = c.Optional(PlaceInDocs())
-    fields = c.DictOfItems(Weight(), default={})
-    weights = c.DictOfItems(Weight(), default={})
+    synonyms: c.Optional[str] = c.Optional(PlaceInDocs())
+    fields: c.DictOfItems[float] = c.DictOfItems(Weight(), default={})
+    weights: c.DictOfItems[float] = c.DictOfItems(Weight(), default={})
 
 
 _MISSING = object()
 
 
-def read(options: type[base.Config], raw: object, where: str, config_file: str) -> tuple[dict[str, Any], list[Problem]]:
+def read(options: type[Config], raw: object, where: str, config_file: str) -> tuple[dict[str, Any], list[Problem]]:
     """``raw`` checked against ``options``: the values with defaults filled in, and every problem.
 
     A key left out takes its default; a key written but empty is a problem, like any wrong type.
@@ -230,9 +230,7 @@ def read(options: type[base.Config], raw: object, where: str, config_file: str) 
     return values, problems
 
 
-def _read_one(
-    option: c.BaseConfigOption[Any], value: object, where: str, config_file: str
-) -> tuple[Any, list[Problem]]:
+def _read_one(option: BaseConfigOption[Any], value: object, where: str, config_file: str) -> tuple[Any, list[Problem]]:
     if isinstance(option, c.SubConfig):
         return read(option.config_class, None if value is _MISSING else value, where, config_file)
     if value is _MISSING:
