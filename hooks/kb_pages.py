@@ -21,6 +21,7 @@ from kb.htmlguard import sources
 from kb.htmlguard.document import Element
 from kb.load import config_lines
 from kb.options import HelpOptions, read
+from kb.render import THEME
 from kb.settings import line_of
 
 # Set by on_config on every build (mkdocs serve re-runs it after each edit).
@@ -92,7 +93,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise PluginError(f"{len(error.problems)} setting problem(s):\n{error}") from None
         config.extra["help"] = help_settings  # read by the theme's help bar, with every default filled in
     sources.register("kb", _where)
+    _use_engine_theme(config)
     return config
+
+
+def _use_engine_theme(config: MkDocsConfig) -> None:
+    """The engine's templates (help bar, sharing previews, structured data) go after the site's own
+    custom_dir, so a site may still override them, and before the theme's, whose blocks they fill."""
+    dirs, theme = config.theme.dirs, str(THEME)
+    if theme not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, theme)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

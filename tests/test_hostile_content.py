@@ -265,7 +265,8 @@ def test_hostile_help_settings_fail_the_build_with_one_line_each(plants: Path, t
 
 def test_templates_escape_every_setting_they_print() -> None:
     """Quotes and ampersands in help lines and the copyright come out as text, not as attribute ends."""
-    env = Environment(loader=FileSystemLoader(ROOT / "overrides"))
+    templates = [ROOT / "overrides", ROOT / "hooks/kb/theme"]  # the site's, then the engine's, as the build orders them
+    env = Environment(loader=FileSystemLoader(templates))
     env.filters["url"] = lambda value: value
     help_links = {"lead": 'Hurting "now"?', "link": 'get-help/" onclick="x', "link_text": "Help & more", "lines": ["A"]}
     config = {"extra": {"help": help_links}, "copyright": "Text & <b>code</b>"}
@@ -273,7 +274,7 @@ def test_templates_escape_every_setting_they_print() -> None:
     assert 'href="get-help/&#34; onclick=&#34;x"' in html
     assert "Help &amp; more" in html and "Text &amp; &lt;b&gt;code&lt;/b&gt;" in html
     # help.now and help.bar are HTML that kb.helplines builds with autoescape from validated data.
-    for path in sorted((ROOT / "overrides").rglob("*.html")):
+    for path in sorted(path for folder in templates for path in folder.rglob("*.html")):
         for expression in re.findall(r"\{\{(.*?)\}\}", path.read_text()):
             if re.search(r"\b(help\.(?!now|bar)|config\.(copyright|site_name|site_url|site_description))", expression):
                 assert re.search(r"\|\s*e\s*$", expression), f"{path.name}: {{{{{expression}}}}} is not escaped"

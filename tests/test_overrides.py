@@ -7,7 +7,8 @@ diffs. Review it, carry the theme's change into our copy if needed, then rewrite
 
     UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_overrides.py
 
-Files that extend a theme template instead (main.html, 404.html) may fill only blocks the theme has.
+Files that extend a theme template instead (404.html here, main.html in the engine's theme,
+hooks/kb/theme/) may fill only blocks the theme has.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import pytest
 from .conftest import ROOT
 
 OVERRIDES = ROOT / "overrides"
+ENGINE_THEME = ROOT / "hooks" / "kb" / "theme"  # the engine's own templates, between ours and the theme's
 THEME = Path(material.__file__).parent / "templates"
 EXPECTED = ROOT / "tests" / "golden" / "overrides"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -83,18 +85,30 @@ def test_no_expected_diff_is_left_without_its_copy() -> None:
     assert kept == copied()
 
 
-@pytest.mark.parametrize("name", sorted(set(shadowing()) - set(copied())))
-def test_extending_template_fills_only_blocks_the_theme_has(name: str) -> None:
+EXTENDING = [OVERRIDES / name for name in sorted(set(shadowing()) - set(copied()))] + [ENGINE_THEME / "main.html"]
+
+
+@pytest.mark.parametrize("path", EXTENDING, ids=lambda path: path.relative_to(ROOT).as_posix())
+def test_extending_template_fills_only_blocks_the_theme_has(path: Path) -> None:
     """A block the theme renamed or dropped would silently lose what we put in it."""
     theirs = set(_BLOCK.findall((THEME / "base.html").read_text()))
-    ours = set(_BLOCK.findall((OVERRIDES / name).read_text()))
+    ours = set(_BLOCK.findall(path.read_text()))
     assert ours and ours <= theirs, ours - theirs
+
+
+def test_the_engine_theme_shadows_only_main_html() -> None:
+    """Its partial has a name of its own; main.html fills theme blocks (checked above), copying nothing."""
+    names = sorted(p.relative_to(ENGINE_THEME).as_posix() for p in ENGINE_THEME.rglob("*.html"))
+    assert names == ["main.html", "partials/kb-help.html"]
+    assert not (THEME / "partials/kb-help.html").exists()
 
 
 def test_the_help_block_is_written_once() -> None:
     """The help bar, the footer and the 404 page include one partial instead of three copies of it."""
-    texts = {p.relative_to(OVERRIDES).as_posix(): p.read_text() for p in OVERRIDES.rglob("*.html")}
+    texts = {
+        p.relative_to(ROOT).as_posix(): p.read_text() for d in (OVERRIDES, ENGINE_THEME) for p in d.rglob("*.html")
+    }
     including = sorted(name for name, text in texts.items() if '"partials/kb-help.html"' in text)
-    assert including == ["404.html", "main.html", "partials/copyright.html"]
+    assert including == ["hooks/kb/theme/main.html", "overrides/404.html", "overrides/partials/copyright.html"]
     writing = sorted(name for name, text in texts.items() if "help.lead" in text)
-    assert writing == ["partials/kb-help.html"]
+    assert writing == ["hooks/kb/theme/partials/kb-help.html"]

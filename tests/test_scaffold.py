@@ -50,6 +50,8 @@ def test_the_new_site_builds_and_has_its_own_readme(new_site_folder: Path) -> No
     assert "My advice site" in (new_site_folder / "README.md").read_text()
     help_page = (new_site_folder / "site/get-help/index.html").read_text()
     assert 'href="https://findahelpline.com/"' in help_page, "the help page lists the help lines"
+    home = (new_site_folder / "site/index.html").read_text()
+    assert 'class="kb-help-bar"' in home and 'id="kb-help-now"' in home, "the engine's theme adds the help bar"
 
 
 def test_the_new_site_has_each_kind_of_content_once(new_site_folder: Path) -> None:

@@ -18,6 +18,8 @@ from kb.outputs import entry_page, index_page
 from kb.settings import Settings
 
 TEMPLATES = Path(__file__).parent / "templates"
+# Theme templates the adapter puts in front of the site generator's theme: the help bar, sharing previews, JSON-LD.
+THEME = Path(__file__).parent / "theme"
 
 
 def render_pages(content: Content, graph: Graph, settings: Settings) -> dict[str, str]:

@@ -50,6 +50,9 @@ nav:
   - Situations: scenarios/index.md
   - Glossary: glossary.md
 extra:
+  help: # the help bar above every page; every text has a default (the engine's CONTRIBUTING.md)
+    lead: Need help right now?
+    link: get-help.md
   kb: # every setting has a default; see CONTRIBUTING.md of the engine for all of them
     labels:
       faq_index_intro: Short answers to the questions people ask. Each one starts with the answer.
