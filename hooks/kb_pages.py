@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from kb import ContentError, Problem, Settings, Site, build_site
 from kb.checker import compile_rules, output_path, pages_named, to_script
@@ -134,8 +135,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     site = _require_site()
     if principle := site.principle_at(page.file.src_uri):
         page.meta.setdefault("description", principle.summary)
+
+    def href(src: str) -> str:
+        return get_relative_url(_url(files, src), page.file.url)
+
     try:
-        return site.finish_page(page.file.src_uri, markdown, f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+        return site.finish_page(page.file.src_uri, markdown, f"{Path(config.docs_dir).name}/{page.file.src_uri}", href)
     except ContentError as error:
         raise PluginError(str(error)) from None
 

@@ -1,4 +1,4 @@
-"""The two browser tools stay small: their code, measured gzipped from the real build."""
+"""The browser tools stay small: their code, measured gzipped from the real build."""
 
 import gzip
 from pathlib import Path
@@ -6,16 +6,17 @@ from pathlib import Path
 from kb.checker import MAX_RULES_BYTES
 
 KB = 1024
-CODE = ["assets/storage.js", "assets/checker.js", "assets/counter.js", "assets/tools.css"]
+CODE = [f"assets/{name}" for name in ("storage.js", "checker.js", "letters.js", "counter.js", "wait.js", "tools.css")]
 
 
 def gzipped(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=9))
 
 
-def test_tool_code_is_at_most_10_kb_gzipped(built_site: Path) -> None:
+def test_tool_code_is_at_most_16_kb_gzipped(built_site: Path) -> None:
+    """16 KB, up from 10: four tools now (checker, letters, counter, wait it out), about 14 KB together."""
     sizes = {name: gzipped(built_site / name) for name in CODE}
-    assert sum(sizes.values()) <= 10 * KB, sizes
+    assert sum(sizes.values()) <= 16 * KB, sizes
 
 
 def test_checker_rules_stay_within_their_budget(built_site: Path) -> None:

@@ -1,5 +1,5 @@
 // "Before you send": marks the phrases in a draft that give it away. Runs only in this page;
-// the draft is never sent anywhere and is stored only if the reader ticks "keep".
+// the draft is never sent anywhere and is stored only if the reader keeps it as a letter.
 (() => {
   const ROOT = new URL("..", document.currentScript.src);
   const WORD = /[\w'\u2019-]+/g;
@@ -190,12 +190,23 @@
     if (!box || box.dataset.ready) return;
     box.dataset.ready = "1";
     box.hidden = false;
-    const [draft, keep, wipe, result, status] = ["textarea", "input", "button", ".ck-result", ".ck-status"].map((s) =>
-      box.querySelector(s),
-    );
-    const kept = window.unsentStore("checker.draft", box.querySelector(".ck-controls"));
-    const saved = kept.get();
-    if (saved !== null) [draft.value, keep.checked] = [saved, true];
+    const [draft, toLetter, wipe, result, status, kept] = [
+      "textarea",
+      "[data-act=letter]",
+      "[data-act=wipe]",
+      ".ck-result",
+      ".ck-status",
+      ".ck-kept",
+    ].map((s) => box.querySelector(s));
+    const t = box.dataset;
+    // Kept: a short message, with a link to the letters page (the page's own link to it, so the
+    // address is right in every build).
+    const say = (message) => {
+      kept.replaceChildren(message);
+      const letters = document.querySelector("a.ck-letters");
+      if (letters && message !== t.empty) kept.append(" ", Object.assign(letters.cloneNode(true), { className: "" }));
+    };
+    if (window.unsentLetters?.adopt(kept)) say(t.adopted);
     let timer;
     const check = () =>
       load(box.dataset.rules).then(
@@ -205,20 +216,31 @@
         },
         () => (status.textContent = "The checker could not load. Please reload the page."),
       );
-    const store = () => (keep.checked ? kept.set(draft.value) : kept.remove());
     // Typing is checked once the reader pauses; a pasted draft is checked at once.
     draft.addEventListener("input", (e) => {
       result.setAttribute("aria-busy", "true");
       clearTimeout(timer);
       timer = setTimeout(check, e.inputType === "insertFromPaste" ? 0 : 300);
-      store();
     });
-    keep.addEventListener("change", store);
+    toLetter.addEventListener("click", () => {
+      if (!draft.value.trim()) return say(t.empty);
+      if (!window.unsentLetters.add(draft.value, kept)) return; // storage said why, and the draft stays
+      draft.value = "";
+      check();
+      say(t.moved);
+    });
+    // Deleting is instant; the words stay in this page's memory for a few seconds, for "Undo".
     wipe.addEventListener("click", () => {
       clearTimeout(timer);
-      [draft.value, keep.checked] = ["", false];
-      kept.remove();
-      check().then(() => (status.textContent = "Deleted. Nothing from this page is stored on this device."));
+      const before = draft.value;
+      draft.value = "";
+      kept.replaceChildren();
+      check().then(() => (status.textContent = t.deleted));
+      window.unsentUndo(wipe, t.undo, () => {
+        draft.value = before;
+        check();
+        draft.focus();
+      });
       draft.focus();
     });
     check();

@@ -1,4 +1,7 @@
-// No-contact counter: days since a date the reader sets. State lives only in this browser's localStorage.
+// No-contact counter that forgives: days since a date the reader sets, the longest stretch and the
+// total, with slips logged and nothing wiped. Texts come from the page (data-texts, docs/tools/tools.yml).
+// State lives only in this browser's localStorage, in the same shape since the first version, so a
+// reader's saved counter keeps every stretch.
 (() => {
   // Days since 1970-01-01 of a calendar date, by arithmetic alone, so no time zone or DST enters.
   const dayNumber = (y, m, d) => {
@@ -23,7 +26,7 @@
   };
   // A date saved in a time zone ahead of this one can be "tomorrow" here; that counts as 0, never -1.
   const between = (from, to) => Math.max(0, dayNumber(...parts(to)) - dayNumber(...parts(from)));
-  const plural = (n) => `${n} day${n === 1 ? "" : "s"}`;
+  const fill = (text, values) => text.replace(/\{(\w+)\}/g, (all, name) => (name in values ? values[name] : all));
   const pretty = (s) => {
     const [y, m, d] = parts(s);
     return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(undefined, { timeZone: "UTC", dateStyle: "medium" });
@@ -55,18 +58,28 @@
   };
 
   const init = () => {
-    const box = document.querySelector(".nc");
+    const box = document.querySelector(".nc[data-texts]");
     if (!box || box.dataset.ready) return;
     box.dataset.ready = "1";
-    box.hidden = false;
+    const t = JSON.parse(box.dataset.texts);
     const $ = (s) => box.querySelector(s);
-    const [date, hide, days, note, past] = ["#nc-date", "#nc-hide", ".nc-days", ".nc-note", ".nc-past"].map($);
-    const notes = [...document.querySelectorAll(".nc-milestones [data-day]")];
+    const [date, hide, days, sums, note, whatNow, past] = [
+      "#nc-date",
+      "#nc-hide",
+      ".nc-days",
+      ".nc-sums",
+      ".nc-note",
+      ".nc-whatnow",
+      ".nc-past",
+    ].map($);
+    const notes = [...box.querySelectorAll(".nc-milestones [data-day]")];
     const store = window.unsentStore("counter", $(".nc-result"));
     let { state, lost } = parse(store.get());
     const save = () => store.set(JSON.stringify(state));
+    const span = (n) => fill(n === 1 ? t.day : t.days, { n });
 
-    const show = (message) => {
+    // A slip ends a stretch; it never takes a day away from the longest stretch or the total.
+    const show = (message = "", slipped = false) => {
       const now = today();
       date.max = now;
       hide.checked = state.hidden;
@@ -75,38 +88,44 @@
       past.querySelector("ul").replaceChildren(
         ...state.past.map((p) => {
           const li = document.createElement("li");
-          li.textContent = `${plural(p.days)}, from ${pretty(p.from)} to ${pretty(p.to)}`;
+          li.textContent = fill(t.stretch, { time: span(p.days), from: pretty(p.from), to: pretty(p.to) });
           return li;
         }),
       );
+      whatNow.hidden = !slipped;
+      const n = state.start ? between(state.start, now) : 0;
+      const stretches = [n, ...state.past.map((p) => p.days)];
+      sums.textContent =
+        state.hidden || !state.past.length
+          ? ""
+          : `${fill(t.longest, { time: span(Math.max(...stretches)) })} ${fill(t.total, {
+              time: span(stretches.reduce((a, b) => a + b, 0)),
+            })}`;
       if (!state.start) {
-        days.textContent = "Choose the date of your last contact to start counting.";
-        note.textContent = message || "";
+        days.textContent = t.choose;
+        note.textContent = message;
         return;
       }
-      const n = between(state.start, now);
-      days.textContent = state.hidden
-        ? "The number is hidden. The count is still running."
-        : `${plural(n)} since your last contact.`;
+      days.textContent = state.hidden ? t.hidden : fill(t.count, { time: span(n) });
       const mark = notes.filter((li) => +li.dataset.day <= n).pop();
       note.textContent = message || (state.hidden || !mark ? "" : mark.textContent);
     };
 
     const act = {
       set() {
-        if (!valid(date.value)) return show("Please choose a date first.");
-        if (date.value > today()) return show("That date is in the future. Choose today or an earlier day.");
+        if (!valid(date.value)) return show(t.pick_first);
+        if (date.value > today()) return show(t.future);
         state.start = date.value;
         save();
         show();
       },
-      again() {
+      slip() {
         const now = today();
-        if (!state.start) return show("Choose the date of your last contact first.");
+        if (!state.start) return show(t.slip_first);
         if (state.start < now) state.past.unshift({ from: state.start, to: now, days: between(state.start, now) });
         state.start = now;
         save();
-        show("That happens. Your count starts again today, and the days you had still count.");
+        show(t.slipped, true);
       },
       export() {
         const a = document.createElement("a");
@@ -116,9 +135,16 @@
         setTimeout(() => URL.revokeObjectURL(a.href), 1000);
       },
       delete() {
+        const kept = store.get();
+        const before = state;
         store.remove();
         state = { hidden: false, past: [] };
-        show("Deleted. Nothing from this counter is stored on this device.");
+        show(t.deleted);
+        window.unsentUndo($("[data-act=delete]"), t.undo, () => {
+          if (kept !== null) store.set(kept);
+          state = before;
+          show();
+        });
       },
     };
 
@@ -131,7 +157,7 @@
       if (state.start) save();
       show();
     });
-    show(lost ? "Part of what this counter had saved could not be read, so it was left out." : "");
+    show(lost ? t.lost : "");
   };
 
   if (window.document$) document$.subscribe(init);

@@ -2,6 +2,8 @@
 // project site shares its origin, and so its storage, with every other project of the same user.
 (() => {
   const BASE = new URL("..", document.currentScript.src).pathname;
+  const PREFIX = `unsent:${BASE}:`;
+  const UNDO_SECONDS = 10;
   const FAILED =
     "This browser could not keep this. Its storage may be full or turned off. " +
     "What you see is still here, so copy anything you need before you close the page.";
@@ -17,7 +19,7 @@
   // store("counter", nearby): get, set and remove one tool's value. A failed save says so in an
   // alert placed after `nearby`; nothing on screen is touched.
   window.unsentStore = (name, nearby) => {
-    const key = `unsent:${BASE}:${name}`;
+    const key = PREFIX + name;
     const legacy = `unsent.${name}`; // the key used before namespacing
     attempt(() => {
       const old = localStorage.getItem(legacy);
@@ -41,5 +43,40 @@
         tell(true);
       },
     };
+  };
+
+  // Every key the tools wrote on this site, with its value: what "delete everything" removes and
+  // what its undo puts back. Undo data lives only in this page's memory, for a few seconds.
+  window.unsentStore.all = () =>
+    attempt(
+      () => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith(PREFIX)).map((k) => [k, localStorage.getItem(k)])),
+      {},
+    );
+  window.unsentStore.forget = (keys) => keys.forEach((k) => attempt(() => localStorage.removeItem(k)));
+  window.unsentStore.restore = (saved) =>
+    Object.entries(saved).forEach(([k, v]) => attempt(() => localStorage.setItem(k, v)));
+
+  // After a delete: an "Undo" button beside the `trigger` that deleted, for UNDO_SECONDS, then gone
+  // with what it held. Focus on it goes back to the trigger when it goes.
+  window.unsentUndo = (trigger, label, restore) => {
+    const row = trigger.parentElement;
+    row.querySelector(".tool-undo")?.remove(); // a second delete: the first stays done
+    const button = Object.assign(document.createElement("button"), {
+      type: "button",
+      className: "md-button tool-undo",
+      textContent: label,
+    });
+    trigger.after(button);
+    const end = () => {
+      clearTimeout(timer);
+      if (button.contains(document.activeElement)) trigger.focus();
+      button.remove();
+    };
+    const timer = setTimeout(end, UNDO_SECONDS * 1000);
+    button.addEventListener("click", () => {
+      end();
+      restore();
+    });
+    return button;
   };
 })();

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -21,6 +21,7 @@ from kb.page_map import PageMap
 from kb.problems import ContentError
 from kb.render import render_abbreviations, render_backlinks, render_notices, render_pages
 from kb.settings import Settings
+from kb.tools import Tool, expand_tools, tool_sets, tools_problems
 from kb.validate import validate
 
 
@@ -36,6 +37,7 @@ class Site:
     rules: Mapping[str, Mapping[str, Any]]  # checker rules by source path
     texts: tuple[FieldText, ...]  # every text value of the content, with where it was written
     page_map: PageMap  # which entry and field wrote each section of a generated page
+    tools: Mapping[str, Tool]  # the browser tools' texts and settings, by id
 
     @cached_property
     def _principles_by_page(self) -> dict[str, Principle]:
@@ -59,13 +61,15 @@ class Site:
         principle = self.principle_at(src)
         return render_notices(principle, self.settings) if principle else ""
 
-    def finish_page(self, src: str, markdown: str, file: str) -> str:
+    def finish_page(self, src: str, markdown: str, file: str, href: Callable[[str], str] = str) -> str:
         """The body of the page at ``src`` (front matter removed) with everything the engine adds to it.
 
-        Help-line markers are filled in, the notices go after the title, backlinks and abbreviations
-        at the end. ``file`` names the page in problems; raises ContentError for a bad marker.
+        Help-line and tool markers are filled in, the notices go after the title, backlinks and
+        abbreviations at the end. ``file`` names the page in problems; raises ContentError for a bad
+        marker. ``href`` turns a page path under docs/ into a link from this page (for the tools).
         """
-        markdown = _after_title(expand_markers(markdown, self.content.help_lines, file), self.notices(src))
+        markdown = expand_tools(expand_markers(markdown, self.content.help_lines, file), self.tools, file, href)
+        markdown = _after_title(markdown, self.notices(src))
         return "\n\n".join(part for part in (markdown, self.backlinks(src), self.abbreviations) if part)
 
     def sections(self) -> dict[str, list[str]]:
@@ -94,6 +98,8 @@ def build_site(docs_dir: Path, settings: Settings, root: Path | None = None) -> 
         raise ContentError(problems)
     graph = link(content)
     pages = render_pages(content, graph, settings)
+    if problems := tools_problems(records, {*list_docs(docs_dir), *pages}):
+        raise ContentError(problems)
     abbreviations = render_abbreviations(content.terms)
     return Site(
         content,
@@ -104,6 +110,7 @@ def build_site(docs_dir: Path, settings: Settings, root: Path | None = None) -> 
         rule_sets(records),
         field_texts(records, docs_dir),
         PageMap.from_records(records, settings),
+        tool_sets(records),
     )
 
 

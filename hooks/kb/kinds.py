@@ -38,5 +38,6 @@ KINDS: dict[str, Kind] = {
         Kind("rules", "rules.schema.json", "pattern", nested="patterns", references={"principle": PRINCIPLE}),
         Kind("synonyms", "synonyms.schema.json", "synonym group"),
         Kind("helplines", "helplines.schema.json", "help line"),
+        Kind("tools", "tools.schema.json", "tool"),
     )
 }

@@ -34,24 +34,36 @@ def test_count_and_milestone_survive_reload(page: Page, server: str) -> None:
     expect(page.locator("#nc-date")).to_have_value((date.today() - timedelta(days=10)).isoformat())
 
 
-def test_start_again_keeps_the_history(page: Page, server: str) -> None:
-    start(page, server, 12)
-    page.get_by_role("button", name="I broke it, start again").click()
+def test_a_slip_keeps_the_history_the_longest_stretch_and_the_total(page: Page, server: str) -> None:
+    """Counter data saved before the counter forgave (same shape, no longest or total) keeps every day."""
+    earlier = {"from": "2026-01-01", "to": "2026-01-21", "days": 20}
+    start_day = (date.today() - timedelta(days=12)).isoformat()
+    visit_with_stored(page, server, json.dumps({"start": start_day, "hidden": False, "past": [earlier]}))
+    sums = page.locator(".nc-sums")
+    expect(sums).to_have_text("Your longest stretch: 20 days. Days without contact in all: 32 days.")
+    what_now = page.get_by_role("link", name="What to do after you broke no contact")
+    expect(what_now).to_be_hidden()
+    page.get_by_role("button", name="I had contact, log it").click()
     expect(page.locator(".nc-days")).to_have_text("0 days since your last contact.")
-    expect(page.locator(".nc-note")).to_contain_text("the days you had still count")
+    expect(page.locator(".nc-note")).to_contain_text("does not wipe anything out")
+    expect(sums).to_have_text("Your longest stretch: 20 days. Days without contact in all: 32 days.")
+    expect(what_now).to_be_visible()
+    assert (what_now.get_attribute("href") or "").endswith("scenarios/broke-no-contact/")
     page.reload()
     history = page.locator(".nc-past li")
-    expect(history).to_have_count(1)
+    expect(history).to_have_count(2)
     expect(history.first).to_contain_text("12 days, from")
-    assert stored(page)["past"][0]["days"] == 12
+    assert [p["days"] for p in stored(page)["past"]] == [12, 20]
+    page.get_by_label("Hide the numbers").check()
+    expect(page.locator(".nc-result")).not_to_contain_text("20 days")
 
 
 def test_hide_the_number(page: Page, server: str) -> None:
     start(page, server, 3)
-    page.get_by_label("Hide the number").check()
-    expect(page.locator(".nc-days")).to_have_text("The number is hidden. The count is still running.")
+    page.get_by_label("Hide the numbers").check()
+    expect(page.locator(".nc-days")).to_have_text("The numbers are hidden. The count is still running.")
     page.reload()
-    expect(page.get_by_label("Hide the number")).to_be_checked()
+    expect(page.get_by_label("Hide the numbers")).to_be_checked()
     expect(page.locator(".nc-result")).not_to_contain_text("3 days")
 
 
@@ -63,7 +75,7 @@ def test_future_date_is_refused(page: Page, server: str) -> None:
 
 def test_export_and_delete(page: Page, server: str, tmp_path: Path) -> None:
     start(page, server, 5)
-    page.get_by_role("button", name="I broke it, start again").click()
+    page.get_by_role("button", name="I had contact, log it").click()
     with page.expect_download() as download:
         page.get_by_role("button", name="Export my data").click()
     saved = tmp_path / "export.json"
@@ -73,6 +85,11 @@ def test_export_and_delete(page: Page, server: str, tmp_path: Path) -> None:
     assert exported["past"][0]["days"] == 5
     page.get_by_role("button", name="Delete my data").click()
     expect(page.locator(".nc-note")).to_contain_text("Deleted")
+    assert stored(page) is None
+    page.get_by_role("button", name="Undo").click()  # a few seconds to change your mind
+    expect(page.locator(".nc-past li")).to_have_count(1)
+    assert stored(page)["past"][0]["days"] == 5
+    page.get_by_role("button", name="Delete my data").click()
     assert stored(page) is None
     page.reload()
     expect(page.locator(".nc-days")).to_contain_text("Choose the date")
@@ -115,7 +132,7 @@ def test_a_stored_date_after_today_counts_zero(page: Page, server: str) -> None:
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
     visit_with_stored(page, server, json.dumps({"start": tomorrow, "past": []}))
     expect(page.locator(".nc-days")).to_have_text("0 days since your last contact.")
-    page.get_by_role("button", name="I broke it, start again").click()
+    page.get_by_role("button", name="I had contact, log it").click()
     expect(page.locator(".nc-past li")).to_have_count(0)  # no stretch of "-1 days"
     assert stored(page)["start"] == date.today().isoformat()
 
@@ -139,8 +156,8 @@ def test_travelling_west_after_saving_today_never_goes_negative(browser: Browser
         page = behind.new_page()
         page.goto(server + COUNTER)
         expect(page.locator(".nc-days")).to_have_text("0 days since your last contact.")
-        page.get_by_label("Hide the number").check()
-        page.get_by_label("Hide the number").uncheck()
+        page.get_by_label("Hide the numbers").check()
+        page.get_by_label("Hide the numbers").uncheck()
         expect(page.locator(".nc-days")).to_have_text("0 days since your last contact.")
     finally:
         behind.close()

@@ -15,6 +15,7 @@ from .test_accessibility import violations
 
 CHECKER = "tools/checker/"
 COUNTER = "tools/counter/"
+LETTERS = "tools/letters/"
 DRAFT = "I'm so sorry. Please come back, I still love you."
 KEYS = "() => Object.keys(localStorage).filter(k => k.startsWith('unsent')).sort()"
 # Fill this origin's localStorage to Chromium's real quota, big pieces first, then smaller ones.
@@ -36,23 +37,23 @@ def two_projects(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         yield url
 
 
-def keep_draft(page: Page, url: str) -> None:
+def keep_draft(page: Page, url: str, draft: str = DRAFT) -> None:
     page.goto(url + CHECKER)
-    page.locator("#ck-draft").fill(DRAFT)
-    page.get_by_label("Keep this draft on this device").check()
+    page.locator("#ck-draft").fill(draft)
+    page.get_by_role("button", name="Keep it as a letter").click()
 
 
 def test_projects_on_one_origin_keep_separate_data(page: Page, two_projects: str) -> None:
     keep_draft(page, two_projects + "one/")
-    assert page.evaluate(KEYS) == ["unsent:/one/:checker.draft"]
-    page.goto(two_projects + "two/" + CHECKER)
-    expect(page.locator("#ck-draft")).to_have_value("")
-    page.get_by_role("button", name="Delete everything").click()
-    page.goto(two_projects + "one/" + CHECKER)
-    expect(page.locator("#ck-draft")).to_have_value(DRAFT)
+    assert page.evaluate(KEYS) == ["unsent:/one/:letters"]
+    page.goto(two_projects + "two/" + LETTERS)
+    expect(page.locator(".lt-letter")).to_have_count(0)
+    page.get_by_role("button", name="Delete all letters").click()
+    page.goto(two_projects + "one/" + LETTERS)
+    expect(page.locator(".lt-letter")).to_have_count(1)
 
 
-def test_old_keys_move_under_the_site_path(page: Page, server: str) -> None:
+def test_old_keys_move_under_the_site_path_and_a_kept_draft_becomes_a_letter(page: Page, server: str) -> None:
     page.goto(server + COUNTER)
     page.evaluate("""() => {
       localStorage.setItem('unsent.checker.draft', 'Kept before the keys had a path.');
@@ -61,26 +62,25 @@ def test_old_keys_move_under_the_site_path(page: Page, server: str) -> None:
     page.reload()
     expect(page.locator("#nc-date")).to_have_value("2026-01-02")
     page.goto(server + CHECKER)
-    expect(page.locator("#ck-draft")).to_have_value("Kept before the keys had a path.")
-    expect(page.get_by_label("Keep this draft on this device")).to_be_checked()
-    assert page.evaluate(KEYS) == ["unsent:/:checker.draft", "unsent:/:counter"]
-    page.get_by_role("button", name="Delete everything").click()
-    assert page.evaluate(KEYS) == ["unsent:/:counter"]
+    expect(page.locator(".ck-kept")).to_contain_text("The draft you kept here before is now a sealed letter")
+    assert page.evaluate(KEYS) == ["unsent:/:counter", "unsent:/:letters"]
+    page.locator(".ck-kept a").click()
+    page.get_by_role("button", name="Read it again").click()
+    expect(page.locator(".lt-body")).to_have_text("Kept before the keys had a path.")
 
 
-def test_a_draft_over_the_quota_is_announced_and_stays_on_screen(page: Page, server: str) -> None:
+def test_a_letter_over_the_quota_is_announced_and_stays_on_screen(page: Page, server: str) -> None:
     keep_draft(page, server)
     page.evaluate(FILL)
     longer = DRAFT + " Do you remember our first trip?" * 100
     page.locator("#ck-draft").fill(longer)
+    page.get_by_role("button", name="Keep it as a letter").click()
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("could not keep this")
     expect(page.locator("#ck-draft")).to_have_value(longer)
     expect(page.locator(".ck-group[data-pattern=begging]")).to_be_visible()  # the check still runs
-    assert page.evaluate("localStorage.getItem('unsent:/:checker.draft')") == DRAFT  # the last save is not lost
+    assert DRAFT in page.evaluate("localStorage.getItem('unsent:/:letters')")  # the letter kept before is not lost
     found = violations(Axe(), page, "checker, storage full")
-    page.locator("#ck-draft").fill(DRAFT)  # fits again: the message goes
-    expect(alert).to_be_hidden()
     assert found == [], "\n".join(found)
 
 

@@ -23,9 +23,9 @@ def _names(text: str) -> frozenset[str]:
 
 
 CONTENT_ELEMENTS = _names(
-    """a abbr b blockquote br button caption code col colgroup dd del details div dl dt em figcaption
-    figure form h1 h2 h3 h4 h5 h6 hr i img input ins kbd label li mark nav ol p pre q s samp small span
-    strong sub summary sup table tbody td textarea tfoot th thead time tr u ul wbr
+    """a abbr b blockquote br button caption code col colgroup dd del details div dl dt em fieldset figcaption
+    figure form h1 h2 h3 h4 h5 h6 hr i img input ins kbd label legend li mark nav ol option p pre q s samp small span
+    select strong sub summary sup table tbody td textarea tfoot th thead time tr u ul wbr
     svg path g circle rect ellipse line polygon polyline"""
 )
 _GLOBAL_ATTRIBUTES = _names("id class title lang dir role hidden tabindex")
@@ -39,6 +39,9 @@ CONTENT_ATTRIBUTES: dict[str, frozenset[str]] = {
     ),
     "textarea": _names("rows cols name placeholder autocomplete spellcheck maxlength required readonly"),
     "button": _names("type disabled name value"),
+    "select": _names("name required disabled"),
+    "option": _names("value selected disabled"),
+    "fieldset": _names("name disabled"),
     "form": _names("action method autocomplete"),
     "label": _names("for"),
     "td": _names("colspan rowspan align headers"),
