@@ -31,8 +31,6 @@ class Tool:
     texts: Mapping[str, str]
     links: Mapping[str, str]  # name -> page path under docs/
     settings: Mapping[str, Any]  # every other field of the entry
-    file: str
-    line: int | None
 
 
 def tool_sets(records: list[Record]) -> dict[str, Tool]:
@@ -43,34 +41,27 @@ def tool_sets(records: list[Record]) -> dict[str, Tool]:
             continue
         for entry in record.data[KIND]:
             settings = {key: value for key, value in entry.items() if key not in ("id", "texts", "links")}
-            line = entry.line if isinstance(entry, LineDict) else None
-            tools.setdefault(
-                entry["id"], Tool(entry["id"], dict(entry["texts"]), dict(entry["links"]), settings, record.file, line)
-            )
+            tools[entry["id"]] = Tool(entry["id"], dict(entry["texts"]), dict(entry["links"]), settings)
     return tools
 
 
 def tools_problems(records: list[Record], pages: Collection[str]) -> list[Problem]:
-    """What the schema cannot see: an id used twice, a default outside its choices, links to no page.
+    """What the schema cannot see: a default outside its choices, links to no page.
 
     ``pages`` holds every page path under docs/, hand-written and generated.
     """
-    problems: list[Problem] = []
-    seen: set[str] = set()
-    for record in records:
-        if record.kind != KIND:
-            continue
-        for entry in record.data[KIND]:
-            problems += _entry_problems(record.file, entry, pages, seen)
-    return problems
+    return [
+        problem
+        for record in records
+        if record.kind == KIND
+        for entry in record.data[KIND]
+        for problem in _entry_problems(record.file, entry, pages)
+    ]
 
 
-def _entry_problems(file: str, entry: Any, pages: Collection[str], seen: set[str]) -> Iterator[Problem]:
+def _entry_problems(file: str, entry: Any, pages: Collection[str]) -> Iterator[Problem]:
     label = f"tool '{entry['id']}'"
     line = entry.line if isinstance(entry, LineDict) else None
-    if entry["id"] in seen:
-        yield Problem(file, "this tool is described twice", "keep one entry per id", line, label, "id")
-    seen.add(entry["id"])
     if "default_minutes" in entry and entry["default_minutes"] not in entry["minutes"]:
         hint = f"choose one of {', '.join(map(str, entry['minutes']))}"
         yield Problem(file, "is not one of the lengths in 'minutes'", hint, line, label, "default_minutes")
