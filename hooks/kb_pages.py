@@ -22,7 +22,7 @@ from kb.htmlguard import sources
 from kb.htmlguard.document import Element
 from kb.load import config_lines
 from kb.options import HelpOptions, read
-from kb.render import THEME
+from kb.render import STYLESHEET, STYLESHEET_SOURCE, THEME
 from kb.settings import line_of
 
 # Set by on_config on every build (mkdocs serve re-runs it after each edit).
@@ -95,6 +95,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["help"] = help_settings  # read by the theme's help bar, with every default filled in
     sources.register("kb", _where)
     _use_engine_theme(config)
+    config.extra_css.insert(0, STYLESHEET)  # first, so a site's own rules come after the engine's
     return config
 
 
@@ -113,6 +114,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(file)  # structured data is built into pages, never published raw
     for path, markdown in site.pages.items():
         _add(files, File.generated(config, path, content=markdown))
+    _add(files, File.generated(config, STYLESHEET, content=STYLESHEET_SOURCE.read_text(encoding="utf-8")))
     urls = {pid: _url(files, principle.src) for pid, principle in site.content.principles.items()}
     for src, rules in site.rules.items():
         compiled = compile_rules(rules, {**urls, **{page: _url(files, page) for page in pages_named(rules)}})

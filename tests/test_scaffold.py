@@ -52,6 +52,8 @@ def test_the_new_site_builds_and_has_its_own_readme(new_site_folder: Path) -> No
     assert 'href="https://findahelpline.com/"' in help_page, "the help page lists the help lines"
     home = (new_site_folder / "site/index.html").read_text()
     assert 'class="kb-help-bar"' in home and 'id="kb-help-now"' in home, "the engine's theme adds the help bar"
+    assert '<link rel="stylesheet" href="assets/kb.css">' in home, "the engine's look comes with it"
+    assert ".kb-short-answer" in (new_site_folder / "site/assets/kb.css").read_text()
 
 
 def test_the_new_site_has_each_kind_of_content_once(new_site_folder: Path) -> None:

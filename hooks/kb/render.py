@@ -20,6 +20,9 @@ from kb.settings import Settings
 TEMPLATES = Path(__file__).parent / "templates"
 # Theme templates the adapter puts in front of the site generator's theme: the help bar, sharing previews, JSON-LD.
 THEME = Path(__file__).parent / "theme"
+# The look of the generated parts, published at STYLESHEET ahead of the site's own stylesheets.
+STYLESHEET = "assets/kb.css"
+STYLESHEET_SOURCE = Path(__file__).parent / "assets" / "kb.css"
 
 
 def render_pages(content: Content, graph: Graph, settings: Settings) -> dict[str, str]:
