@@ -6,7 +6,8 @@ from pathlib import Path
 from kb.checker import MAX_RULES_BYTES
 
 KB = 1024
-CODE = [f"assets/{name}" for name in ("storage.js", "checker.js", "letters.js", "counter.js", "wait.js", "tools.css")]
+CODE = [f"assets/{name}" for name in ("storage.js", "checker.js", "letters.js", "counter.js", "wait.js")]
+STYLES = Path(__file__).resolve().parent.parent / "docs" / "assets" / "tools.css"  # published inside the bundle
 
 
 def gzipped(path: Path) -> int:
@@ -15,7 +16,7 @@ def gzipped(path: Path) -> int:
 
 def test_tool_code_is_at_most_16_kb_gzipped(built_site: Path) -> None:
     """16 KB, up from 10: four tools now (checker, letters, counter, wait it out), about 14 KB together."""
-    sizes = {name: gzipped(built_site / name) for name in CODE}
+    sizes = {name: gzipped(built_site / name) for name in CODE} | {STYLES.name: gzipped(STYLES)}
     assert sum(sizes.values()) <= 16 * KB, sizes
 
 
