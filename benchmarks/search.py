@@ -28,6 +28,7 @@ from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from benchmarks.browser import CHROMIUM_ARGS, MISSING_CHROMIUM, find_chromium, serve
+from kb.searchtune.lazy import full_index
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "search_queries.yml"
@@ -213,8 +214,8 @@ def run_queries(page: Page, base_url: str, queries: Sequence[Query]) -> list[Ans
 
 
 def index_size(site_dir: Path) -> tuple[int, int]:
-    """Bytes of search/search_index.json, raw and gzipped (level 9)."""
-    data = (site_dir / "search" / "search_index.json").read_bytes()
+    """Bytes of the index the reader's search runs on, raw and gzipped (level 9)."""
+    data = full_index(site_dir).read_bytes()
     return len(data), len(gzip.compress(data, compresslevel=9))
 
 

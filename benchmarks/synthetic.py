@@ -83,7 +83,8 @@ def prerender(config: MkDocsConfig, built: Path) -> Path:
             front = front.replace("---\n", f"---\ndescription: {json.dumps(principle.summary)}\n", 1)
         body = site.finish_page(src, body.rstrip("\n"), f"{docs.name}/{src}")
         page.write_text(front + body + "\n", encoding="utf-8")
-    plain = {"INHERIT": config_file.name, "hooks": [], "nav": config.nav, "extra": dict(config.extra)}
+    extra = json.loads(json.dumps(dict(config.extra)))  # the hooks' HTML fragments (Markup) as plain strings
+    plain = {"INHERIT": config_file.name, "hooks": [], "nav": config.nav, "extra": extra}
     plain_file = config_file.with_name(PLAIN_CONFIG)
     plain_file.write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return plain_file

@@ -1,5 +1,7 @@
-"""MkDocs hook: tune Material's search index once the search plugin has written it, and
-publish its search worker with the query clean-up script, under a new hashed name.
+"""MkDocs hook: tune Material's search index from the search plugin's entries, publish its
+search worker with the query clean-up script under a new hashed name, and start search only
+when the reader starts to search (kb/searchtune/lazy.py; not in the offline build, where
+Material's own file:// loading applies).
 
 Settings live in ``extra.search_tuning`` of mkdocs.yml: ``synonyms`` (a file under
 docs/ holding a ``synonyms:`` list), ``fields`` (lunr field weights) and ``weights``
@@ -15,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -23,23 +26,31 @@ from mkdocs.structure.pages import Page
 
 from kb.load import Record, config_lines, parse_yaml
 from kb.options import SearchTuningOptions, read
-from kb.searchtune import Tuning, compile_groups, tune
+from kb.searchtune import Tuning, compile_groups, lazy, tune
 from kb.searchtune.worker import hashed_name, is_worker, point_config_at, with_query_words
 from kb.settings import line_of
 from kb.validate import validate
 
 KIND = "synonyms"
-INDEX = Path("search", "search_index.json")
+INDEX = Path(lazy.INDEX)
+INDEX_SETTINGS = ("lang", "separator", "pipeline", "fields")  # what Material writes beside the entries
 
 _tuning: Tuning | None = None
-_worker: tuple[str, str] | None = None  # Material's worker file name -> the tuned one's, set by on_files
+_lazy = True  # search starts on the reader's first search; not in the offline build
+_worker: tuple[str, str] | None = None  # Material's worker file name -> what the pages name, set by on_files
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _tuning
+    global _tuning, _lazy
     synonyms, fields, weights = _read_options(config)
     groups = compile_groups(_load_synonyms(config, synonyms)) if synonyms else ()
     _tuning = Tuning(groups, fields, weights)
+    offline = config.plugins.get("material/offline")
+    _lazy = not (offline and offline.config.enabled)
+    if _lazy:
+        script = ExtraScriptValue(lazy.START)
+        script.async_ = True
+        config.extra_javascript.append(script)
     return config
 
 
@@ -56,17 +67,29 @@ def _read_options(config: MkDocsConfig) -> tuple[str | None, dict[str, float], l
     return values["synonyms"], values["fields"], list(values["weights"].items())
 
 
-# After Material's search plugin writes the index (priority 0), before its offline
-# plugin copies the index into a script (-100).
+# After Material's search plugin has written the index (priority 0), before its offline plugin
+# copies the index into a script (-100). The entries are read from the plugin, not the file.
 @event_priority(-50)
 def on_post_build(config: MkDocsConfig) -> None:
     if _tuning is None:
         raise PluginError("search_tuning: on_config did not run")
-    path = Path(config.site_dir) / INDEX
-    if not path.exists():
+    index = _search_index(config)
+    settings = {key: index.config[key] for key in INDEX_SETTINGS}
+    tuned = tune({"config": settings, "docs": index.entries}, _tuning)
+    site = Path(config.site_dir)
+    if not (site / INDEX).exists():
         raise PluginError(f"search_tuning: {INDEX} was not written; is Material's search plugin enabled?")
-    index = json.loads(path.read_text(encoding="utf-8"))
-    path.write_text(json.dumps(tune(index, _tuning), separators=(",", ":")), encoding="utf-8")
+    if _lazy:
+        lazy.write_split(site, tuned)
+    else:
+        (site / INDEX).write_text(json.dumps(tuned, separators=(",", ":"), default=str), encoding="utf-8")
+
+
+def _search_index(config: MkDocsConfig) -> Any:
+    search = config.plugins.get("material/search")
+    if search is None or not search.config.enabled:
+        raise PluginError("search_tuning: Material's search plugin is not enabled (hint: add 'search' to plugins)")
+    return search.search_index
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -82,7 +105,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if file:
             files.remove(file)
     files.append(tuned)
-    _worker = (posixpath.basename(original.src_uri), posixpath.basename(tuned.src_uri))
+    shown = posixpath.basename(tuned.src_uri)
+    if _lazy:
+        name, code = lazy.loader(shown)
+        files.append(File.generated(config, f"{posixpath.dirname(original.src_uri)}/{name}", content=code))
+        files.append(File.generated(config, lazy.START, content=lazy.start_script()))
+        shown = name
+    _worker = (posixpath.basename(original.src_uri), shown)
     return files
 
 

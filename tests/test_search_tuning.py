@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from kb.searchtune import TEXT_SYNONYMS, TITLE_SYNONYMS, Tuning, compile_groups, tune
+from kb.searchtune import TEXT_SYNONYMS, TITLE_SYNONYMS, Tuning, compile_groups, lazy, tune
 from kb.searchtune.synonyms import plain
 from kb.searchtune.worker import CONFIG, SCRIPT, hashed_name, point_config_at, with_query_words
 
@@ -115,22 +116,37 @@ def named_worker(html: str) -> str:
     return json.loads(match.group(1))["search"]
 
 
-def test_every_page_points_at_the_tuned_worker_under_its_own_hashed_name(built_site: Path) -> None:
+def test_every_page_points_at_the_loader_of_the_tuned_worker_both_under_hashed_names(built_site: Path) -> None:
     """A year-long cache of hashed files can never serve an untuned worker under the same name."""
     pages = [*built_site.rglob("*.html")]
     names = {Path(named_worker(page.read_text())).name for page in pages}
     assert len(names) == 1, names
-    (name,) = names
-    worker = built_site / "assets/javascripts/workers" / name
-    code = worker.read_text()
+    (loader_name,) = names
+    workers = built_site / "assets/javascripts/workers"
+    [name] = {p.name for p in workers.iterdir()} - {loader_name}  # Material's worker and its map are gone
+    code = (workers / name).read_text()
     assert code.startswith(SCRIPT.read_text())
     assert name == hashed_name(code)
-    assert [p.name for p in worker.parent.iterdir()] == [name]  # Material's worker and its map are gone
+    assert (loader_name, (workers / loader_name).read_text()) == lazy.loader(name)
     assert {built_site / "index.html", built_site / "404.html", built_site / "faq/index.html"} <= set(pages)
 
 
+def test_the_index_every_page_fetches_holds_settings_only_and_names_the_full_one(built_site: Path) -> None:
+    """What Material fetches on each page view is a few hundred bytes; the full index waits for a search."""
+    path = built_site / lazy.INDEX
+    data = json.loads(path.read_text())
+    assert data["docs"] == [] and path.stat().st_size < 1000
+    full = lazy.full_index(built_site)
+    assert (
+        full.name == data["config"]["full"] == f"search_index.{hashlib.sha256(full.read_bytes()).hexdigest()[:8]}.json"
+    )
+    assert json.loads(full.read_text())["config"] == {
+        key: value for key, value in data["config"].items() if key != "full"
+    }
+
+
 def test_the_built_site_ships_a_tuned_index_and_no_synonyms_file(built_site: Path) -> None:
-    data = json.loads((built_site / "search/search_index.json").read_text())
+    data = json.loads(lazy.full_index(built_site).read_text())
     assert TITLE_SYNONYMS in data["config"]["fields"]
     docs = {doc["location"]: doc for doc in data["docs"]}
     assert any(TITLE_SYNONYMS in doc for doc in docs.values())
@@ -139,7 +155,7 @@ def test_the_built_site_ships_a_tuned_index_and_no_synonyms_file(built_site: Pat
 
 
 def test_a_question_result_previews_its_short_answer(built_site: Path) -> None:
-    docs = json.loads((built_site / "search/search_index.json").read_text())["docs"]
+    docs = json.loads(lazy.full_index(built_site).read_text())["docs"]
     texts = {doc["location"]: plain(doc["text"]) for doc in docs}
     faqs = [
         faq for path in (ROOT / "docs/faq").glob("*.yml") for faq in yaml.safe_load(path.read_text()).get("faqs", [])
@@ -167,7 +183,7 @@ def test_any_site_can_use_it_with_its_own_words(plants: Path, tmp_path: Path) ->
     config = _with_tuning(plants, "synonyms:\n  - words: [water, hydrate, soak]\n")
     result = run_build(config, tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    docs = json.loads((tmp_path / "out/search/search_index.json").read_text())["docs"]
+    docs = json.loads(lazy.full_index(tmp_path / "out").read_text())["docs"]
     assert any("hydrate soak" in doc.get(TITLE_SYNONYMS, "") for doc in docs)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kb import Settings, build_site
+from kb.searchtune.lazy import full_index
 
 from .conftest import ROOT
 from .page_parts import article, head, primary_nav
@@ -68,7 +69,7 @@ def test_generated_pages_are_in_the_nav(built_site: Path, kb_site) -> None:
 
 
 def test_search_index_has_every_question_and_scenario(built_site: Path, kb_site) -> None:
-    docs = json.loads((built_site / "search/search_index.json").read_text())["docs"]
+    docs = json.loads(full_index(built_site).read_text())["docs"]
     locations = {doc["location"] for doc in docs}
     missing = [f"faq/{f.topic}/#{f.id}" for f in kb_site.content.faqs if f"faq/{f.topic}/#{f.id}" not in locations]
     missing += [f"scenarios/{s.id}/" for s in kb_site.content.scenarios if f"scenarios/{s.id}/" not in locations]

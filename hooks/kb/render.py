@@ -49,11 +49,12 @@ def render_pages(content: Content, graph: Graph, settings: Settings) -> dict[str
                 notices_for=_notices_of(settings),
             )
     if content.scenarios:
+        # One order everywhere, A to Z by title: the index, and the section's pages (so the
+        # sidebar and the previous and next links), whatever the files are called.
+        by_title = _by_title(content)
         index = index_page(scenario_dir)
-        pages[index] = _render(
-            "scenario_index.md.j2", index, settings, scenarios=_by_title(content), scenario_dir=scenario_dir
-        )
-        for scenario in content.scenarios:
+        pages[index] = _render("scenario_index.md.j2", index, settings, scenarios=by_title, scenario_dir=scenario_dir)
+        for scenario in by_title:
             path = entry_page(scenario_dir, scenario.id)
             pages[path] = _render(
                 "scenario.md.j2",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 _TAG = re.compile(r"<[^>]*>")
@@ -43,11 +43,29 @@ class SynonymGroup:
     words: tuple[str, ...]
     uses: tuple[re.Pattern[str], ...]  # the word, or the word with a trailing s or es
     exact: tuple[re.Pattern[str], ...]  # the word itself
+    # Set look-ups give the same answer as the patterns, far faster: one-token words are
+    # decided by them alone, and a phrase only reaches its pattern when all its words are there.
+    _forms: frozenset[str] = field(init=False, repr=False)  # one-token words, also with s and es
+    _phrases: dict[int, tuple[frozenset[str], str]] = field(init=False, repr=False)  # position -> words, last
+    _ends: frozenset[str] = field(init=False, repr=False)  # every form a use must end in: one look-up rules most out
+
+    def __post_init__(self) -> None:
+        singles = [word for word in self.words if _TOKEN.fullmatch(word)]
+        forms = frozenset(form for word in singles for form in _plurals(word))
+        phrases = {
+            i: (frozenset(tokens[:-1]), tokens[-1])
+            for i, word in enumerate(self.words)
+            if not _TOKEN.fullmatch(word) and (tokens := _TOKEN.findall(word))
+        }
+        ends = forms.union(*(_plurals(last) for _, last in phrases.values()))
+        object.__setattr__(self, "_forms", forms)
+        object.__setattr__(self, "_phrases", phrases)
+        object.__setattr__(self, "_ends", ends)
 
     def used_in(self, words: Words) -> bool:
-        return any(
-            self._found(word, pattern, words, plural=True) for word, pattern in zip(self.words, self.uses, strict=True)
-        )
+        if self._ends.isdisjoint(words.tokens):
+            return False
+        return not self._forms.isdisjoint(words.tokens) or any(self._has(i, words, plural=True) for i in self._phrases)
 
     def missing_from(self, words: Words) -> list[str]:
         """The group's words that ``words`` lacks, if it uses any of them; else nothing.
@@ -59,20 +77,19 @@ class SynonymGroup:
             return []
         return [
             word
-            for word, pattern in zip(self.words, self.exact, strict=True)
-            if not self._found(word, pattern, words, plural=False)
+            for i, word in enumerate(self.words)
+            if not (self._has(i, words, plural=False) if i in self._phrases else word in words.tokens)
         ]
 
-    @staticmethod
-    def _found(word: str, pattern: re.Pattern[str], words: Words, plural: bool) -> bool:
-        # Set look-ups give the same answer as the pattern, far faster: a one-token word is
-        # decided by them alone, a phrase only reaches its pattern when its first word is there.
-        if _TOKEN.fullmatch(word):
-            return word in words.tokens or (plural and not words.tokens.isdisjoint((word + "s", word + "es")))
-        first = _TOKEN.match(word)
-        if first and first.group(0) not in words.tokens:
-            return False  # a phrase cannot be there without its first word
-        return pattern.search(words.text) is not None
+    def _has(self, i: int, words: Words, plural: bool) -> bool:
+        inner, last = self._phrases[i]
+        if not inner <= words.tokens or words.tokens.isdisjoint(_plurals(last) if plural else (last,)):
+            return False  # a phrase cannot be there without each of its words
+        return (self.uses if plural else self.exact)[i].search(words.text) is not None
+
+
+def _plurals(word: str) -> tuple[str, str, str]:
+    return word, word + "s", word + "es"
 
 
 def compile_groups(entries: Iterable[Mapping[str, Any]]) -> tuple[SynonymGroup, ...]:
