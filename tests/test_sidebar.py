@@ -37,9 +37,8 @@ def test_a_large_section_shows_its_index_and_the_page_being_read(built_site: Pat
 
 def test_situations_share_one_order_a_to_z_by_title(built_site: Path) -> None:
     listed = situations(built_site)
-    entries = [
-        s for path in (ROOT / "docs/scenarios").glob("*.yml") for s in yaml.safe_load(path.read_text())["scenarios"]
-    ]
+    files = sorted((ROOT / "docs/scenarios").glob("*.yml"))
+    entries = [entry for path in files for entry in yaml.safe_load(path.read_text())["scenarios"]]
     titles = {s["id"]: s["title"] for s in entries}
     assert listed == sorted(titles, key=lambda slug: titles[slug].lower())
     following = [NEXT.search((built_site / "scenarios" / slug / "index.html").read_text()) for slug in listed[:-1]]
