@@ -180,8 +180,8 @@ class SearchBox:
         self.base_url = base_url.rstrip("/") + "/"
         watch_search(page)
         page.goto(self.base_url)
+        page.locator(SEARCH_INPUT).click()  # the first search starts the worker and loads the index
         page.wait_for_function("() => window.__searchProbe.ready", timeout=60_000)
-        page.locator(SEARCH_INPUT).click()
 
     def ask(self, text: str) -> tuple[tuple[str, ...], float]:
         """Type ``text`` (the last character as a real keystroke) and return ranked locations and latency."""

@@ -17,9 +17,10 @@ BEST_HREF = """() => [...document.querySelectorAll(".md-search-result__item:firs
 
 def search(page: Page, query: str) -> None:
     """Type ``query`` key by key, as a reader does, and wait for its own results."""
+    box = page.locator("input.md-search__input")
+    box.focus()  # search starts on the reader's first search
     # Predicates are functions: Playwright evals expression strings, which the pages' policy forbids.
     page.wait_for_function("() => window.__searchProbe.ready", timeout=30_000)
-    box = page.locator("input.md-search__input")
     box.fill("")
     box.press_sequentially(query)
     wait_for_results(page, query)
