@@ -1,5 +1,6 @@
 """The sidebar stays small as sections grow, and situations keep one order everywhere."""
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -9,37 +10,53 @@ import yaml
 from .conftest import ROOT
 
 NAV = re.compile(r'<nav class="md-nav md-nav--primary".*?</ul>\s*</nav>\s*</div>', re.S)
-SITUATION = re.compile(r'href="(?:\.\./)*scenarios/([a-z0-9-]+)/"')
-NEXT = re.compile(r'href="\.\./([a-z0-9-]+)/" class="md-footer__link md-footer__link--next"')
+HREF = re.compile(r'href="([^"#:]*)"')
+NEXT = re.compile(r'href="([^"]*)" class="md-footer__link md-footer__link--next"')
 
 
-def sidebar_of(page: Path) -> str:
-    match = NAV.search(page.read_text())
+def targets(html: str, page: str) -> list[str]:
+    """Site paths that ``html``, found on the page at ``page`` (like 'scenarios/x/'), links to."""
+    return [posixpath.normpath(posixpath.join(page, href)) + "/" for href in HREF.findall(html)]
+
+
+def situations_in(html: str, page: str) -> list[str]:
+    return [path for path in targets(html, page) if re.fullmatch(r"scenarios/[a-z0-9-]+/", path)]
+
+
+def sidebar_of(site: Path, page: str) -> str:
+    match = NAV.search((site / page / "index.html").read_text())
     assert match, page
     return match.group(0)
 
 
-def situations(site: Path) -> list[str]:
+def listed(site: Path) -> list[str]:
+    """The situations on their index page, in its order."""
     article = (site / "scenarios/index.html").read_text().split('<article class="md-content__inner', 1)[1]
-    return SITUATION.findall(article.split("</article>", 1)[0])
+    return situations_in(article.split("</article>", 1)[0], "scenarios/")
 
 
 def test_a_large_section_shows_its_index_and_the_page_being_read(built_site: Path) -> None:
-    listed = situations(built_site)
-    assert len(listed) > sidebar.LIMIT
-    for slug in listed:
-        shown = sidebar_of(built_site / "scenarios" / slug / "index.html")
-        assert SITUATION.findall(shown) == [slug], slug
-        assert 'href="../"' in shown  # the index, which lists them all
-    for page in ("index.html", "faq/index.html", "404.html"):
-        assert SITUATION.findall(sidebar_of(built_site / page)) == [], page
+    pages = listed(built_site)
+    assert len(pages) > sidebar.LIMIT
+    for page in pages:
+        shown = sidebar_of(built_site, page)
+        assert situations_in(shown, page) == [page]
+        assert "scenarios/" in targets(shown, page)  # the index, which lists them all
+    for page in ("", "faq/", "scenarios/"):
+        assert situations_in(sidebar_of(built_site, page), page) == [], page
 
 
 def test_situations_share_one_order_a_to_z_by_title(built_site: Path) -> None:
-    listed = situations(built_site)
     files = sorted((ROOT / "docs/scenarios").glob("*.yml"))
-    entries = [entry for path in files for entry in yaml.safe_load(path.read_text())["scenarios"]]
-    titles = {s["id"]: s["title"] for s in entries}
-    assert listed == sorted(titles, key=lambda slug: titles[slug].lower())
-    following = [NEXT.search((built_site / "scenarios" / slug / "index.html").read_text()) for slug in listed[:-1]]
-    assert [match.group(1) if match else None for match in following] == listed[1:]
+    titles = {
+        f"scenarios/{entry['id']}/": entry["title"]
+        for path in files
+        for entry in yaml.safe_load(path.read_text())["scenarios"]
+    }
+    pages = listed(built_site)
+    assert pages == sorted(titles, key=lambda page: titles[page].lower())
+    following = []
+    for page in pages[:-1]:
+        match = NEXT.search((built_site / page / "index.html").read_text())
+        following.append(targets(f'href="{match.group(1)}"', page)[0] if match else None)
+    assert following == pages[1:]
