@@ -1,8 +1,10 @@
-"""``python -m benchmarks``: build scaling, hook overhead, first-view weight, search index, Lighthouse.
+"""``python -m benchmarks``: first view, build scaling, hook overhead and search, against a default
+Material build of the same pages measured in the same run, printed as one table.
 
-Prints Markdown tables (the README's "Numbers" section is this output). Everything is
-built in a temporary folder; the working tree is only read. Search relevance has its
-own command: ``python -m benchmarks.search``.
+Everything is built in a temporary folder; the working tree is only read. "Material" is the
+same content pre-rendered to plain Markdown and built with the theme as it comes (no hooks,
+overrides, palette, features, stylesheets or scripts of ours). Search relevance in depth has
+its own command: ``python -m benchmarks.search``.
 """
 
 from __future__ import annotations
@@ -11,153 +13,251 @@ import argparse
 import logging
 import os
 import shutil
+import statistics
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.browser import free_port, serve
+from playwright.sync_api import Browser, sync_playwright
+
+from benchmarks.browser import CHROMIUM_ARGS, free_port, serve
 from benchmarks.build import Timing, median, timed_build
-from benchmarks.lighthouse import CATEGORIES, find_lighthouse, scores
+from benchmarks.firstview import View, chromium, first_search_ms, first_view, median_view
+from benchmarks.lighthouse import find_lighthouse, scores
 from benchmarks.pages import page_types
-from benchmarks.synthetic import ROOT, copy_project, prerender, scale_content
-from benchmarks.weight import chromium, first_views, search_index
+from benchmarks.search import Answer, load_queries, query_groups, run_queries, score
+from benchmarks.synthetic import ROOT, bare_material, copy_project, prerender, scale_content
 
-BUDGET = 75_000  # bytes of HTML + CSS + JS, gzipped, on a first view
-OVERHEAD_TARGET = 1.15
+# The search groups that existed before December's new pages: the figures that must not drop.
+ORIGINAL = (
+    "Abbreviations and slang",
+    "How people say it",
+    "Texts, letters and other messages",
+    "Social media",
+    "Dates",
+    "Coping and help",
+    "Typos",
+    "Single words",
+)
+SEARCH_FLOOR = (0.93, 0.99, 0.96)  # hit@1, hit@3, MRR of the original queries before this work
+FIRST_QUERY = "blocked"
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    lines = [headers, ["---"] * len(headers), *rows]
-    return "\n".join("| " + " | ".join(str(cell) for cell in line) + " |" for line in lines)
+@dataclass
+class Scale:
+    """Builds of one content size: ours (hooks), pre-rendered with our theme (no hooks), bare Material."""
+
+    pages: int
+    ours: Timing
+    html: float  # bytes of HTML per page, ours
+    plain: Timing | None = None
+    bare: Timing | None = None
+    bare_html: float | None = None
 
 
-def kb(size: int) -> str:
-    return f"{size / 1000:.1f} kB"
+@dataclass
+class Report:
+    rows: list[list[str]] = field(default_factory=list)
+
+    def add(self, measure: str, ours: str, material: str, ratio: str, budget: str, ok: bool | None) -> None:
+        verdict = "" if ok is None else ("meets" if ok else "**misses**")
+        self.rows.append([measure, ours, material, ratio, budget, verdict])
+
+    def table(self) -> str:
+        lines = [["measure", "ours", "Material", "ratio", "budget", ""], ["---"] * 6, *self.rows]
+        return "\n".join("| " + " | ".join(line) + " |" for line in lines)
 
 
-def scaling(work: Path, factors: Sequence[int], runs: int) -> tuple[str, Path]:
-    """Build time as content grows; returns the table and the 1x site for the other measurements."""
-    rows, shipped = [], work / "site-1x"
-    for factor in factors:
-        config = copy_project(work / f"scaled-{factor}")
+def _html_per_page(site: Path, pages: int) -> float:
+    return sum(page.stat().st_size for page in site.rglob("*.html")) / pages
+
+
+def build_scales(
+    work: Path, factors: Sequence[int], runs: int, compared: Sequence[int]
+) -> tuple[dict[int, Scale], Path, Path]:
+    """Time each content size; returns the scales and the 1x sites (ours, bare Material) to browse."""
+    results: dict[int, Scale] = {}
+    ours_1x, bare_1x = work / "ours-1x", work / "bare-1x"
+    for factor in sorted(set(factors) | {1}):
+        config = copy_project(work / f"ours-{factor}")
         scale_content(config.parent / "docs", factor)
-        site = shipped if factor == 1 else work / f"site-{factor}x"
-        timing = median([timed_build(config, site)[0] for _ in range(runs if factor < 100 else 1)])
-        label = "shipped content" if factor == 1 else f"{factor}x synthetic"
-        html = sum(page.stat().st_size for page in site.rglob("*.html")) / timing.pages
-        hooks = sum(timing.hooks.values())
-        rows.append(
-            [
-                label,
-                timing.pages,
-                f"{timing.cpu:.2f}",
-                f"{hooks:.2f}",
-                f"{timing.wall:.2f}",
-                _per_page(timing),
-                kb(html),
-            ]
-        )
-        if site != shipped:
-            shutil.rmtree(site)  # the 100x site takes gigabytes
-    if 1 not in factors:
-        timed_build(copy_project(work / "scaled-1"), shipped)
-    headers = [
-        "content",
-        "pages",
-        "build, CPU s",
-        "in hooks, CPU s",
-        "build, wall s",
-        "CPU ms per page",
-        "HTML per page",
-    ]
-    return table(headers, rows), shipped
+        site = ours_1x if factor == 1 else work / "ours-site"
+        plain = bare = None
+        if factor in compared:
+            plain_project = copy_project(work / f"plain-{factor}")
+            scale_content(plain_project.parent / "docs", factor)
+            _, loaded = timed_build(plain_project, work / "plain-site")
+            plain = prerender(loaded, work / "plain-site")
+            bare = bare_material(plain)
+        timings: dict[str, list[Timing]] = {"ours": [], "plain": [], "bare": []}
+        bare_site = bare_1x if factor == 1 else work / "bare-site"
+        for _ in range(runs if factor < 100 else 1):  # interleaved, so a busy spell hits all three alike
+            timings["ours"].append(timed_build(config, site)[0])
+            if plain and bare:
+                timings["plain"].append(timed_build(plain, work / "plain-site")[0])
+                timings["bare"].append(timed_build(bare, bare_site)[0])
+        ours = median(timings["ours"])
+        scale = Scale(ours.pages, ours, _html_per_page(site, ours.pages))
+        if timings["bare"]:
+            scale.plain, scale.bare = median(timings["plain"]), median(timings["bare"])
+            scale.bare_html = _html_per_page(bare_site, scale.bare.pages)
+        results[factor] = scale
+        for leftover in (work / "ours-site", work / "bare-site", work / "plain-site"):
+            shutil.rmtree(leftover, ignore_errors=True)  # the 100x site takes gigabytes
+    return results, ours_1x, bare_1x
 
 
-def overhead(work: Path, factors: Sequence[int], runs: int) -> str:
-    """Normal builds against pre-rendered, hook-free builds of the same content, interleaved."""
-    rows = []
-    for factor in factors:
-        config, plain_project = (copy_project(work / f"{kind}-{factor}") for kind in ("hooked", "plain"))
-        for project in (config, plain_project):
-            scale_content(project.parent / "docs", factor)
-        _, loaded = timed_build(plain_project, work / "overhead-plain")
-        plain = prerender(loaded, work / "overhead-plain")
-        hooked, bare = [], []
-        for _ in range(runs):
-            hooked.append(timed_build(config, work / "overhead-normal")[0])
-            bare.append(timed_build(plain, work / "overhead-plain")[0])
-        with_hooks, without = median(hooked), median(bare)
-        ratio = with_hooks.cpu / without.cpu
-        verdict = "meets" if ratio <= OVERHEAD_TARGET else "misses"
-        label = "shipped content" if factor == 1 else f"{factor}x synthetic"
-        rows.append(
-            [
-                label,
-                f"{with_hooks.cpu:.2f}",
-                f"{without.cpu:.2f}",
-                f"**{ratio:.2f}** ({verdict} {OVERHEAD_TARGET})",
-                _by_hook(with_hooks, without),
-            ]
-        )
-    headers = ["content", "with hooks, CPU s", "pre-rendered, no hooks, CPU s", "ratio", "CPU s inside each hook"]
-    return table(headers, rows)
+def report_builds(report: Report, scales: dict[int, Scale]) -> None:
+    def per_page(t: Timing) -> float:
+        return 1000 * t.cpu / t.pages
+
+    for factor, s in scales.items():
+        label = f"{factor}x content ({s.pages} pages)"
+        bare = f"{per_page(s.bare):.1f} ms" if s.bare else "not built"
+        ratio = f"{per_page(s.ours) / per_page(s.bare):.2f}" if s.bare else ""
+        report.add(f"build CPU per page, {label}", f"{per_page(s.ours):.1f} ms", bare, ratio, "", None)
+        bare_html = f"{s.bare_html / 1000:.1f} kB" if s.bare_html else "not built"
+        html_ratio = f"{s.html / s.bare_html:.2f}" if s.bare_html else ""
+        report.add(f"HTML per page, {label}", f"{s.html / 1000:.1f} kB", bare_html, html_ratio, "", None)
+    top = max(scales)
+    if top > 1:
+        one = scales[1]
+        grow = per_page(scales[top].ours) / per_page(one.ours)
+        report.add(f"build CPU per page, {top}x ÷ 1x", f"{grow:.2f}", "", "", "≤ 1.3", grow <= 1.3)
+        html = scales[top].html / one.html
+        report.add(f"HTML per page, {top}x ÷ 1x", f"{html:.2f}", "", "", "≤ 1.5", html <= 1.5)
+    for factor, s in scales.items():
+        if s.plain:
+            ratio = s.ours.cpu / s.plain.cpu
+            inside = ", ".join(
+                f"{Path(n).stem} {t:.2f} s" for n, t in sorted(s.ours.hooks.items(), key=lambda i: -i[1])
+            )
+            report.add(
+                f"hook overhead, {factor}x: with hooks ÷ pre-rendered without ({inside})",
+                f"{s.ours.cpu:.2f} s",
+                f"{s.plain.cpu:.2f} s (our theme)",
+                f"{ratio:.2f}",
+                "≤ 1.15",
+                ratio <= 1.15,
+            )
 
 
-def weights(site: Path, url: str) -> str:
-    rows = []
-    for name, view in first_views(site, url).items():
-        verdict = "within" if view.budgeted <= BUDGET else "**over**"
-        rows.append(
-            [name, kb(view.html), kb(view.css), kb(view.js), f"{kb(view.budgeted)} ({verdict})", kb(view.other)]
-        )
-    headers = ["page type", "HTML", "CSS", "JS", f"total (budget {kb(BUDGET)})", "other fetched on load"]
-    return table(headers, rows)
+def report_first_views(
+    report: Report, browser: Browser, ours: str, bare: str, types: dict[str, str], runs: int
+) -> None:
+    views: dict[str, tuple[View, View]] = {}
+    for name, path in types.items():
+        mine, theirs = [], []
+        for _ in range(runs):  # interleaved
+            mine.append(first_view(browser, ours + path))
+            theirs.append(first_view(browser, bare + path))
+        views[name] = (median_view(mine), median_view(theirs))
+    for name, (mine, theirs) in views.items():
+        ratio = mine.bytes / theirs.bytes
+        report.add(
+            f"first view bytes, {name}", f"{mine.bytes / 1024:.1f} KiB", f"{theirs.bytes / 1024:.1f} KiB",
+            f"{ratio:.2f}", "≤ 1.1", ratio <= 1.1,
+        )  # fmt: skip
+    for name, (mine, theirs) in views.items():
+        ratio = mine.fcp_ms / theirs.fcp_ms
+        report.add(
+            f"first contentful paint, {name}", f"{mine.fcp_ms:.0f} ms", f"{theirs.fcp_ms:.0f} ms",
+            f"{ratio:.2f}", "≤ 1.0", ratio <= 1.0,
+        )  # fmt: skip
+    worst = max(views, key=lambda n: views[n][0].cls)
+    shift = views[worst][0].cls
+    report.add(
+        f"largest layout shift of any page type ({worst})", f"{shift:.3f}",
+        f"{max(v[1].cls for v in views.values()):.3f}", "", "0", shift == 0,
+    )  # fmt: skip
 
 
-def lighthouse(site: Path, url: str, runs: int) -> str:
+def report_search(report: Report, browser: Browser, ours: str, bare: str, runs: int) -> None:
+    queries = load_queries()
+    groups = query_groups()
+    original = {text for name in ORIGINAL for text in groups[name]}
+    answers: dict[str, list[Answer]] = {}
+    for label, url in (("ours", ours), ("bare", bare)):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        answers[label] = run_queries(context.new_page(), url, queries)
+        context.close()
+
+    def quality(label: str, keep: Callable[[Answer], bool]) -> str:
+        s = score([a for a in answers[label] if keep(a)])
+        return f"{s.hit1:.2f}, {s.hit3:.2f}, {s.mrr:.2f}"
+
+    mine = score([a for a in answers["ours"] if a.query.text in original])
+    floors = ", ".join(f"{x:.2f}" for x in SEARCH_FLOOR)
+    ok = all(x >= floor for x, floor in zip((mine.hit1, mine.hit3, mine.mrr), SEARCH_FLOOR, strict=True))
+    report.add(
+        f"search hit@1, hit@3, MRR: {len(original)} original queries",
+        quality("ours", lambda a: a.query.text in original), quality("bare", lambda a: a.query.text in original),
+        "", f"≥ {floors}", ok,
+    )  # fmt: skip
+    report.add(
+        f"search hit@1, hit@3, MRR: all {len(queries)} queries",
+        quality("ours", lambda a: True), quality("bare", lambda a: True), "", "", None,
+    )  # fmt: skip
+    keystroke = {label: score(found).latency_median_ms for label, found in answers.items()}
+    report.add(
+        "search, last keystroke to results (median)", f"{keystroke['ours']:.0f} ms", f"{keystroke['bare']:.0f} ms",
+        f"{keystroke['ours'] / keystroke['bare']:.2f}", "≤ 30 ms", keystroke["ours"] <= 30,
+    )  # fmt: skip
+    cold = {
+        label: statistics.median(first_search_ms(browser, url, FIRST_QUERY) for _ in range(runs))
+        for label, url in (("ours", ours), ("bare", bare))
+    }
+    report.add(
+        f"first search after a cold load, search key to results ('{FIRST_QUERY}', throttled)",
+        f"{cold['ours']:.0f} ms", f"{cold['bare']:.0f} ms", f"{cold['ours'] / cold['bare']:.2f}", "≤ 1000 ms",
+        cold["ours"] <= 1000,
+    )  # fmt: skip
+
+
+def report_lighthouse(report: Report, ours: str, bare: str, types: dict[str, str], runs: int) -> None:
     command = find_lighthouse(ROOT)
-    if command is None:
-        return "Lighthouse is not installed, so its scores are skipped (see benchmarks/lighthouse.py to enable them)."
-    rows = [[name, *scores(command, chromium(), url + path, runs).values()] for name, path in page_types(site).items()]
-    return table(["page type", *CATEGORIES.values()], rows) + f"\n\nMedian of {runs} mobile runs per page type."
-
-
-def _per_page(timing: Timing) -> str:
-    return f"{1000 * timing.cpu / timing.pages:.1f}"
-
-
-def _by_hook(timing: Timing, plain: Timing) -> str:
-    """CPU seconds in each hook, and what share of the hook-free build that adds."""
-    spent = sorted(timing.hooks.items(), key=lambda item: -item[1])
-    return ", ".join(
-        f"{Path(name).stem} {seconds:.2f} (+{seconds / plain.cpu:.0%})" for name, seconds in spent if seconds >= 0.005
-    )
+    if command is None or runs < 1:
+        report.add("Lighthouse mobile performance", "not run", "not run", "", "≥ 98", None)
+        return
+    found = {
+        name: (scores(command, chromium(), ours + path, runs)["performance"],
+               scores(command, chromium(), bare + path, runs)["performance"])
+        for name, path in types.items()
+    }  # fmt: skip
+    for name, (mine, theirs) in found.items():
+        report.add(f"Lighthouse mobile performance, {name}", str(mine), str(theirs), "", "≥ 98", mine >= 98)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="1,10,100", help="content multiples to build (default: 1,10,100)")
+    parser.add_argument("--compare", default="1,10", help="multiples also built without hooks and as bare Material")
     parser.add_argument("--runs", type=int, default=3, help="runs per build, median reported (100x runs once)")
-    parser.add_argument("--overhead-scales", default="1,10", help="content multiples for the hook overhead")
-    parser.add_argument("--lighthouse-runs", type=int, default=3)
+    parser.add_argument("--view-runs", type=int, default=3, help="throttled first views per page type and build")
+    parser.add_argument("--lighthouse-runs", type=int, default=1, help="0 skips Lighthouse")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")  # build errors stay visible
     port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    os.environ["SITE_URL"] = url  # every build knows the address it is served from
+    os.environ["SITE_URL"] = f"http://127.0.0.1:{port}/"  # our build knows the address it is served from
     work = Path(tempfile.mkdtemp(prefix="unsent-bench-"))
+    report = Report()
     try:
-        build_table, site = scaling(work, [int(n) for n in args.scales.split(",")], args.runs)
-        print("### Build time\n\n" + build_table + "\n")
-        print("### Hook overhead\n\n" + overhead(work, [int(n) for n in args.overhead_scales.split(",")], args.runs))
-        raw, packed = search_index(site)
-        print(f"\n### Search index\n\n{table(['raw', 'gzipped'], [[kb(raw), kb(packed)]])}\n")
-        with serve(site, port):
-            print("### First view (phone, empty cache, gzipped)\n\n" + weights(site, url) + "\n")
-            print("### Lighthouse (mobile)\n\n" + lighthouse(site, url, args.lighthouse_runs))
+        factors = [int(n) for n in args.scales.split(",")]
+        compared = [int(n) for n in args.compare.split(",")]
+        scales, ours_site, bare_site = build_scales(work, factors, args.runs, compared)
+        report_builds(report, scales)
+        types = page_types(ours_site)
+        with serve(ours_site, port) as ours, serve(bare_site) as bare, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+            report_first_views(report, browser, ours, bare, types, args.view_runs)
+            report_search(report, browser, ours, bare, args.view_runs)
+            browser.close()
+            report_lighthouse(report, ours, bare, types, args.lighthouse_runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    print(report.table())
     return 0
 
 

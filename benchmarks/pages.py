@@ -1,4 +1,4 @@
-"""One page of each type in a built site: what the accessibility test and the weight benchmark visit."""
+"""One page of each type in a built site: what the accessibility test and the first-view benchmark visit."""
 
 from __future__ import annotations
 

@@ -21,6 +21,7 @@ SCALED_KINDS = ("faqs", "topics", "scenarios")
 # Fields that cite other copied entries; a copy cites the copies made alongside it.
 COPIED_REFERENCES = {"faqs": ("topic", "scenarios"), "scenarios": ("faqs",)}
 PLAIN_CONFIG = "plain.yml"
+BARE_CONFIG = "bare.yml"
 
 
 def copy_project(dest: Path) -> Path:
@@ -88,6 +89,16 @@ def prerender(config: MkDocsConfig, built: Path) -> Path:
     plain_file = config_file.with_name(PLAIN_CONFIG)
     plain_file.write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return plain_file
+
+
+def bare_material(plain_file: Path) -> Path:
+    """A default Material build of the same pre-rendered pages: the theme as it comes, with no
+    overrides, palette, features, stylesheets or scripts of ours (same Markdown and search settings)."""
+    theme = {"custom_dir": None, "palette": None, "features": [], "icon": {}}
+    bare = {"INHERIT": plain_file.name, "theme": theme, "extra_css": [], "extra_javascript": []}
+    bare_file = plain_file.with_name(BARE_CONFIG)
+    bare_file.write_text(yaml.safe_dump(bare, sort_keys=False), encoding="utf-8")
+    return bare_file
 
 
 def _front_matter(text: str) -> tuple[str, str]:

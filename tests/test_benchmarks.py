@@ -10,7 +10,7 @@ import yaml
 
 from benchmarks.build import timed_build
 from benchmarks.search import Answer, Query, Run, group_table, load_queries, query_groups, score
-from benchmarks.synthetic import prerender, scale_content
+from benchmarks.synthetic import bare_material, prerender, scale_content
 from kb import Settings, build_site
 
 
@@ -48,6 +48,23 @@ def test_the_prerendered_build_needs_no_hooks_and_matches(plants: Path, tmp_path
     hooked, bare = articles(tmp_path / "hooked"), articles(tmp_path / "plain")
     assert len(hooked) > 5
     assert bare == hooked
+
+
+def test_the_bare_material_build_has_the_same_pages_and_nothing_of_ours(plants: Path, tmp_path: Path) -> None:
+    config = plants / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("theme:\n", "theme:\n  custom_dir: overrides\n  features: [navigation.instant]\n")
+    )
+    (plants / "overrides").mkdir()
+    (plants / "overrides/main.html").write_text(
+        '{% extends "base.html" %}{% block extrahead %}<meta name="ours">{% endblock %}'
+    )
+    _, loaded = timed_build(config, tmp_path / "hooked")
+    timing, _ = timed_build(bare_material(prerender(loaded, tmp_path / "hooked")), tmp_path / "bare")
+    assert timing.hooks == {}
+    home = (tmp_path / "bare/index.html").read_text()
+    assert '<meta name="ours">' not in home and "navigation.instant" not in home
+    assert articles(tmp_path / "bare") == articles(tmp_path / "hooked")
 
 
 QUERY_FILE = """# header

@@ -1,0 +1,91 @@
+"""A first view on a throttled phone, in Chromium: bytes on the wire, first contentful paint, layout shift.
+
+Chromium applies Lighthouse's mobile throttling itself (DevTools protocol), as Lighthouse's
+"devtools" mode does: the CPU 4x slower, 562.5 ms per request, 1.47 Mbit/s down and 0.68 up.
+First contentful paint is the browser's own paint timing entry, layout shift the sum of its
+layout-shift entries, bytes the encoded length of every response until the network is idle.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from playwright.sync_api import Browser, Page
+
+from benchmarks.browser import MISSING_CHROMIUM, find_chromium
+
+PHONE = {"width": 390, "height": 844}
+NETWORK = {
+    "offline": False,
+    "latency": 150 * 3.75,
+    "downloadThroughput": 1.6 * 1024 * 0.9 * 1024 / 8,  # bytes per second
+    "uploadThroughput": 750 * 0.9 * 1024 / 8,
+}
+CPU_SLOWDOWN = 4
+_FCP = '() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null'
+_CLS = """() => new Promise((resolve) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => resolve(total), 100);
+})"""
+RESULT = ".md-search-result__item"
+
+
+def chromium() -> str:
+    if path := find_chromium():
+        return path
+    raise SystemExit(MISSING_CHROMIUM)
+
+
+@dataclass(frozen=True)
+class View:
+    bytes: int  # on the wire, headers included
+    fcp_ms: float
+    cls: float
+
+
+def median_view(views: list[View]) -> View:
+    return View(
+        round(statistics.median(v.bytes for v in views)),
+        statistics.median(v.fcp_ms for v in views),
+        statistics.median(v.cls for v in views),
+    )
+
+
+def _throttled(browser: Browser) -> tuple[Page, dict[str, int]]:
+    """A fresh phone tab (empty cache) with throttling on; the dict collects bytes per request."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", NETWORK)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    sizes: dict[str, int] = {}
+    cdp.on("Network.loadingFinished", lambda event: sizes.__setitem__(event["requestId"], event["encodedDataLength"]))
+    return page, sizes
+
+
+def first_view(browser: Browser, url: str) -> View:
+    page, sizes = _throttled(browser)
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    fcp, cls = page.evaluate(_FCP), page.evaluate(_CLS)
+    page.context.close()
+    return View(sum(sizes.values()), float(fcp), float(cls))
+
+
+def first_search_ms(browser: Browser, url: str, query: str) -> float:
+    """Cold load, then the time from pressing the search key to the first results of ``query``."""
+    page, _ = _throttled(browser)
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    start = page.evaluate("() => performance.now()")
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    page.wait_for_selector(RESULT, timeout=60_000)
+    shown = page.evaluate("() => performance.now()")
+    page.context.close()
+    return float(shown - start)
