@@ -94,7 +94,9 @@ def prerender(config: MkDocsConfig, built: Path) -> Path:
 def bare_material(plain_file: Path) -> Path:
     """A default Material build of the same pre-rendered pages: the theme as it comes, with no
     overrides, palette, features, stylesheets or scripts of ours (same Markdown and search settings)."""
-    theme = {"custom_dir": None, "palette": None, "features": [], "icon": {}}
+    empty = plain_file.with_name("bare-theme")  # a custom_dir with nothing in it: the inherited one is ours
+    empty.mkdir(exist_ok=True)
+    theme = {"custom_dir": empty.name, "palette": None, "features": [], "icon": {}}
     bare = {"INHERIT": plain_file.name, "theme": theme, "extra_css": [], "extra_javascript": []}
     bare_file = plain_file.with_name(BARE_CONFIG)
     bare_file.write_text(yaml.safe_dump(bare, sort_keys=False), encoding="utf-8")
