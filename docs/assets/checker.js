@@ -243,7 +243,8 @@
       });
       draft.focus();
     });
-    check();
+    // The rules (the page's largest file) are fetched once the page has painted, not before.
+    requestAnimationFrame(() => setTimeout(check));
   };
 
   if (window.document$) document$.subscribe(init);
