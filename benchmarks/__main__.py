@@ -189,7 +189,7 @@ def report_search(report: Report, browser: Browser, ours: str, bare: str, runs: 
 
     mine = score([a for a in answers["ours"] if a.query.text in original])
     floors = ", ".join(f"{x:.2f}" for x in SEARCH_FLOOR)
-    ok = all(x >= floor for x, floor in zip((mine.hit1, mine.hit3, mine.mrr), SEARCH_FLOOR, strict=True))
+    ok = all(round(x, 2) >= floor for x, floor in zip((mine.hit1, mine.hit3, mine.mrr), SEARCH_FLOOR, strict=True))
     report.add(
         f"search hit@1, hit@3, MRR: {len(original)} original queries",
         quality("ours", lambda a: a.query.text in original), quality("bare", lambda a: a.query.text in original),

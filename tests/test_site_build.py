@@ -64,8 +64,14 @@ def test_generated_pages_are_in_the_nav(built_site: Path, kb_site) -> None:
     nav = primary_nav(html(built_site, "index.md"))
     for topic in kb_site.content.topics:
         assert f'href="faq/{topic.id}/"' in nav
+    # Situations are too many for every sidebar (hooks/sidebar.py): the index lists them, each page itself.
+    assert 'href="scenarios/"' in nav
+    index = own(built_site, "scenarios/index.md")
     for scenario in kb_site.content.scenarios:
-        assert f'href="scenarios/{scenario.id}/"' in nav
+        assert f'href="{scenario.id}/"' in index
+        assert 'href="./" class="md-nav__link md-nav__link--active"' in primary_nav(
+            html(built_site, f"scenarios/{scenario.id}.md")
+        )
 
 
 def test_search_index_has_every_question_and_scenario(built_site: Path, kb_site) -> None:
