@@ -8,8 +8,8 @@ import sidebar
 import yaml
 
 from .conftest import ROOT
+from .page_parts import article, primary_nav
 
-NAV = re.compile(r'<nav class="md-nav md-nav--primary".*?</ul>\s*</nav>\s*</div>', re.S)
 HREF = re.compile(r'href="([^"#:]*)"')
 NEXT = re.compile(r'href="([^"]*)" class="md-footer__link md-footer__link--next"')
 
@@ -24,15 +24,12 @@ def situations_in(html: str, page: str) -> list[str]:
 
 
 def sidebar_of(site: Path, page: str) -> str:
-    match = NAV.search((site / page / "index.html").read_text())
-    assert match, page
-    return match.group(0)
+    return primary_nav((site / page / "index.html").read_text())
 
 
 def listed(site: Path) -> list[str]:
     """The situations on their index page, in its order."""
-    article = (site / "scenarios/index.html").read_text().split('<article class="md-content__inner', 1)[1]
-    return situations_in(article.split("</article>", 1)[0], "scenarios/")
+    return situations_in(article((site / "scenarios/index.html").read_text()), "scenarios/")
 
 
 def test_a_large_section_shows_its_index_and_the_page_being_read(built_site: Path) -> None:
