@@ -14,6 +14,7 @@ import logging
 import os
 import shutil
 import statistics
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -63,6 +64,7 @@ class Report:
     def add(self, measure: str, ours: str, material: str, ratio: str, budget: str, ok: bool | None) -> None:
         verdict = "" if ok is None else ("meets" if ok else "**misses**")
         self.rows.append([measure, ours, material, ratio, budget, verdict])
+        print("| " + " | ".join(self.rows[-1]) + " |", file=sys.stderr, flush=True)  # progress: a run takes long
 
     def table(self) -> str:
         lines = [["measure", "ours", "Material", "ratio", "budget", ""], ["---"] * 6, *self.rows]
