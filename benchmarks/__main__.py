@@ -43,6 +43,7 @@ ORIGINAL = (
 )
 SEARCH_FLOOR = (0.93, 0.99, 0.96)  # hit@1, hit@3, MRR of the original queries before this work
 FIRST_QUERY = "blocked"
+PARTS = ("builds", "views", "search", "lighthouse")
 
 
 @dataclass
@@ -235,6 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per build, median reported (100x runs once)")
     parser.add_argument("--view-runs", type=int, default=3, help="throttled first views per page type and build")
     parser.add_argument("--lighthouse-runs", type=int, default=1, help="0 skips Lighthouse")
+    parser.add_argument("--only", default=",".join(PARTS), help=f"some of {','.join(PARTS)} (default: all)")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")  # build errors stay visible
@@ -245,15 +247,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         factors = [int(n) for n in args.scales.split(",")]
         compared = [int(n) for n in args.compare.split(",")]
+        parts = set(args.only.split(","))
         scales, ours_site, bare_site = build_scales(work, factors, args.runs, compared)
-        report_builds(report, scales)
+        if "builds" in parts:
+            report_builds(report, scales)
         types = page_types(ours_site)
         with serve(ours_site, port) as ours, serve(bare_site) as bare, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
-            report_first_views(report, browser, ours, bare, types, args.view_runs)
-            report_search(report, browser, ours, bare, args.view_runs)
+            if "views" in parts:
+                report_first_views(report, browser, ours, bare, types, args.view_runs)
+            if "search" in parts:
+                report_search(report, browser, ours, bare, args.view_runs)
             browser.close()
-            report_lighthouse(report, ours, bare, types, args.lighthouse_runs)
+            if "lighthouse" in parts:
+                report_lighthouse(report, ours, bare, types, args.lighthouse_runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(report.table())
