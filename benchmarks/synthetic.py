@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from kb import Settings, build_site
 from kb.checker import output_path
+from kb.render import THEME
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -85,10 +86,20 @@ def prerender(config: MkDocsConfig, built: Path) -> Path:
         body = site.finish_page(src, body.rstrip("\n"), f"{docs.name}/{src}")
         page.write_text(front + body + "\n", encoding="utf-8")
     extra = json.loads(json.dumps(dict(config.extra)))  # the hooks' HTML fragments (Markup) as plain strings
-    plain = {"INHERIT": config_file.name, "hooks": [], "nav": config.nav, "extra": extra}
+    theme = _merged_theme(config, config_file.with_name("plain-theme"))
+    plain = {"INHERIT": config_file.name, "hooks": [], "nav": config.nav, "extra": extra, "theme": theme}
     plain_file = config_file.with_name(PLAIN_CONFIG)
     plain_file.write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return plain_file
+
+
+def _merged_theme(config: MkDocsConfig, dest: Path) -> dict[str, str]:
+    """The engine's templates (which kb_pages puts after the site's custom_dir) copied under the site's
+    own, as one custom_dir a hook-free build can use."""
+    for source in (THEME, Path(config.theme.custom_dir) if config.theme.custom_dir else None):
+        if source is not None:
+            shutil.copytree(source, dest, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
+    return {"custom_dir": dest.name}
 
 
 def bare_material(plain_file: Path) -> Path:
