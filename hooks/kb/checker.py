@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from kb.load import LineDict, Record
+from kb.load import Record, line_at
 from kb.problems import Problem
 
 KIND = "rules"
@@ -207,18 +207,22 @@ def _file_problems(record: Record, rules: Mapping[str, Any], docs_dir: Path) -> 
         entry = f"pattern '{pattern['id']}'"
         if "page" in pattern and "principle" in pattern:
             hint = "keep one of the two"
-            yield Problem(record.file, "has both 'page' and 'principle'", hint, _line(pattern, "page"), entry, "page")
+            yield Problem(
+                record.file, "has both 'page' and 'principle'", hint, line_at(pattern, ["page"]), entry, "page"
+            )
         if "page" in pattern and not (docs_dir / pattern["page"]).is_file():
             hint = "use a path under docs/, like get-help.md"
             message = f"no page '{pattern['page']}' in docs/"
-            yield Problem(record.file, message, hint, _line(pattern, "page"), entry, "page")
+            yield Problem(record.file, message, hint, line_at(pattern, ["page"]), entry, "page")
         for field in ("phrases", "except"):
-            if problem := _slow(pattern.get(field, []), variants):
-                yield Problem(record.file, problem, _SLOW_HINT, _line(pattern, field), entry, field)
+            if slow := _slow(pattern.get(field, []), variants):
+                problem, phrase = slow
+                yield Problem(record.file, problem, _SLOW_HINT, line_at(pattern, [field, phrase]), entry, field)
     for index, topic in enumerate(rules["practical"]["topics"]):
-        if problem := _slow(topic["words"], variants):
+        if slow := _slow(topic["words"], variants):
+            problem, phrase = slow
             field = f"practical.topics.{index}.words"
-            yield Problem(record.file, problem, _SLOW_HINT, _line(topic, "words"), "", field)
+            yield Problem(record.file, problem, _SLOW_HINT, line_at(topic, ["words", phrase]), "", field)
     size = len(to_script(compile_rules(rules, _AnyUrl()), output_path(record.src)).encode())
     if size > MAX_RULES_BYTES:
         message = f"the compiled rules are {size} bytes; the limit is {MAX_RULES_BYTES}"
@@ -228,24 +232,19 @@ def _file_problems(record: Record, rules: Mapping[str, Any], docs_dir: Path) -> 
 _SLOW_HINT = "use fewer gaps, optional parts and choices whose options overlap; or split the phrase in two"
 
 
-def _slow(phrases: list[str], variants: list[list[str]]) -> str | None:
-    """A message naming the slowest phrase when the phrases together are over the budget."""
+def _slow(phrases: list[str], variants: list[list[str]]) -> tuple[str, int] | None:
+    """A message naming the slowest phrase, and its index, when the phrases together are over the budget."""
     if not phrases or slowdown(_alternation(phrases, variants), phrases) <= MAX_SLOWDOWN:
         return None
     ratios = {phrase: slowdown(_alternation([phrase], variants), [phrase]) for phrase in phrases}
     slowest = max(ratios, key=ratios.__getitem__)
     if ratios[slowest] <= MAX_SLOWDOWN and slowdown(_alternation(phrases, variants), phrases) <= MAX_SLOWDOWN:
         return None  # no phrase is slow and the group is not on a second look: the first was a busy moment
-    return (
+    message = (
         f"phrase '{slowest}' backtracks: {ratios[slowest]:.0f} times slower than a plain word list on hostile text "
         f"(the limit is {MAX_SLOWDOWN})"
     )
-
-
-def _line(entry: Any, field: str) -> int | None:
-    if isinstance(entry, LineDict):
-        return entry.key_lines.get(field, entry.line)
-    return None
+    return message, phrases.index(slowest)
 
 
 class _AnyUrl(dict[str, str]):

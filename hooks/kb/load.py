@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,31 @@ class LineDict(dict[Any, Any]):
 
     line: int = 0
     key_lines: dict[str, int]
+
+
+class LineList(list[Any]):
+    """A YAML list that remembers the line of each item (1-based)."""
+
+    item_lines: list[int]
+
+
+def line_at(node: Any, path: Iterable[Any]) -> int | None:
+    """The line of the deepest key or list item on ``path`` below ``node``, else of ``node`` itself.
+
+    A problem with one item of a list (a tag, a phrase) names that item's line, not the list's key.
+    """
+    line = getattr(node, "line", None)
+    for part in path:
+        if isinstance(node, LineDict) and part in node.key_lines:
+            line = node.key_lines[part]
+        elif isinstance(node, LineList) and isinstance(part, int) and 0 <= part < len(node.item_lines):
+            line = node.item_lines[part]
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        line = getattr(node, "line", line)
+    return line
 
 
 @dataclass(frozen=True)
@@ -107,14 +132,22 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
             else:
                 first[key] = key_node.start_mark.line + 1
         mapping = LineDict(super().construct_mapping(node, deep=True))
-        mapping.line = node.start_mark.line + 1
+        mapping.line = node.start_mark.line + 1 + self.line_offset
         mapping.key_lines = {
-            str(key.value): key.start_mark.line + 1 for key, _ in node.value if isinstance(key, yaml.ScalarNode)
+            str(key.value): key.start_mark.line + 1 + self.line_offset
+            for key, _ in node.value
+            if isinstance(key, yaml.ScalarNode)
         }
         return mapping
 
+    def construct_line_list(self, node: yaml.SequenceNode) -> LineList:
+        items = LineList(self.construct_sequence(node, deep=True))
+        items.item_lines = [child.start_mark.line + 1 + self.line_offset for child in node.value]
+        return items
+
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _LineLoader.construct_line_list)
 
 
 def parse_yaml(text: str, file: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.kinds import KINDS
-from kb.load import LineDict, Record
+from kb.load import Record, line_at
 from kb.model import Content, Faq, Principle, Scenario
 from kb.problems import Problem
 from kb.safety import find_brace, find_unsafe
@@ -97,7 +97,8 @@ def check_notices(
         for entry in record.entries():
             if not isinstance(entry, Mapping):
                 continue
-            for name in entry.get("notices") or ():
+            names = entry.get("notices")
+            for index, name in enumerate(names if isinstance(names, list) else ()):
                 if name not in known:
                     close = difflib.get_close_matches(str(name), known, n=1)
                     hint = (
@@ -110,18 +111,12 @@ def check_notices(
                             record.file,
                             f"unknown notice '{name}'",
                             hint,
-                            _line(entry),
+                            line_at(entry, ["notices", index]),
                             _label(record, entry),
                             "notices",
                         )
                     )
     return problems
-
-
-def _line(entry: Mapping[str, Any]) -> int | None:
-    if isinstance(entry, LineDict):
-        return entry.key_lines.get("notices", entry.line)
-    return None
 
 
 def _label(record: Record, entry: Mapping[str, Any]) -> str:

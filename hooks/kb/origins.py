@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.kinds import KINDS, PRINCIPLE
-from kb.load import LineDict, Record
+from kb.load import LineDict, Record, line_at
 from kb.problems import Problem
 
 
@@ -73,13 +73,14 @@ def _texts(record: Record, docs_dir: Path) -> Iterator[FieldText]:
         name = entry.get(kind.key)
         label = f"{kind.singular} '{name}'" if isinstance(name, str) else f"{kind.singular} #{number}"
         for field, value in entry.items():
-            line = entry.key_lines.get(str(field), entry.line)
-            for suffix, text in _strings(value):
-                yield FieldText(path, record.file, line, label, f"{field}{suffix}", text)
+            for inside, text in _strings(value):
+                name = ".".join(str(part) for part in [field, *inside])
+                yield FieldText(path, record.file, line_at(entry, [field, *inside]), label, name, text)
 
 
-def _strings(value: Any) -> Iterator[tuple[str, str]]:
+def _strings(value: Any) -> Iterator[tuple[list[int], str]]:
+    """Each text of a field's value, with its index when it is an item of a list."""
     if isinstance(value, str):
-        yield "", value
+        yield [], value
     elif isinstance(value, list):
-        yield from ((f".{index}", item) for index, item in enumerate(value) if isinstance(item, str))
+        yield from (([index], item) for index, item in enumerate(value) if isinstance(item, str))

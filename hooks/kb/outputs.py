@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kb.checker import KIND as RULES
 from kb.checker import output_path
 from kb.kinds import KINDS
-from kb.load import STRUCTURED_SUFFIXES, LineDict, Record
+from kb.load import STRUCTURED_SUFFIXES, Record, line_at
 from kb.problems import Problem
 from kb.settings import Settings
 
@@ -94,7 +94,7 @@ def _outputs(records: list[Record], settings: Settings) -> Iterator[_Output]:
             for entry in record.entries():
                 if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
                     continue  # the schema check names it
-                line = entry.key_lines.get("id") if isinstance(entry, LineDict) else None
+                line = line_at(entry, ["id"])
                 label = f"{KINDS[record.kind].singular} '{entry['id']}'"
                 path = entry_page(getattr(settings, folder), entry["id"])
                 origin = Problem(record.file, "", line=line, entry=label, field="id")

@@ -9,7 +9,7 @@ from typing import Any
 from jsonschema import ValidationError
 
 from kb.kinds import KINDS, PRINCIPLE, Kind
-from kb.load import LineDict, Record
+from kb.load import Record, line_at
 from kb.problems import Problem, type_name
 from kb.schemas import validator_for
 from kb.sections import DEFAULT_SECTIONS, Section
@@ -43,7 +43,7 @@ def _check_schema(record: Record, sections: tuple[Section, ...]) -> Iterator[Pro
 def _describe(record: Record, error: ValidationError) -> Iterator[Problem]:
     path = list(error.absolute_path)
     entry, label, field_path = _locate(record, path)
-    line = _line(entry, field_path) or getattr(record.data, "line", None)
+    line = line_at(entry, field_path) or getattr(record.data, "line", None)
     # Errors from iter_errors always carry these; the stubs also allow "unset".
     schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
     instance: Any = error.instance
@@ -74,11 +74,13 @@ def _describe(record: Record, error: ValidationError) -> Iterator[Problem]:
             if name not in allowed:
                 close = difflib.get_close_matches(str(name), allowed, n=1)
                 suggestion = f"did you mean '{close[0]}'?" if close else f"allowed fields: {', '.join(allowed)}"
-                where = _line(instance, [name]) or line
+                where = line_at(instance, [name]) or line
                 yield Problem(
                     record.file, "unknown field", hint=suggestion, line=where, entry=label, field=_join(field, name)
                 )
         return
+    if error.validator == "uniqueItems" and (repeat := _first_repeat(instance)) is not None:
+        line = line_at(entry, [*field_path, repeat]) or line
     message = _MESSAGES[str(error.validator)](error) if error.validator in _MESSAGES else error.message
     if error.validator == "pattern" and not hint:
         hint = "see the field reference in CONTRIBUTING.md"
@@ -123,23 +125,19 @@ def _locate(record: Record, path: list[Any]) -> tuple[Any, str, list[Any]]:
     return record.data, "", path
 
 
+def _first_repeat(items: Any) -> int | None:
+    """The index of the first item that repeats an earlier one."""
+    seen: list[Any] = []
+    for index, item in enumerate(items if isinstance(items, list) else ()):
+        if item in seen:
+            return index
+        seen.append(item)
+    return None
+
+
 def _label(kind: Kind, entry: Any) -> str:
     value = entry.get(kind.key) if isinstance(entry, dict) else None
     return f"{kind.singular} '{value}'" if isinstance(value, str) and value else ""
-
-
-def _line(entry: Any, field_path: list[Any]) -> int | None:
-    """Line of the deepest mapping key on the path, else of the entry itself."""
-    node, line = entry, getattr(entry, "line", None)
-    for part in field_path:
-        if isinstance(node, LineDict) and part in node.key_lines:
-            line = node.key_lines[part]
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            break
-        line = getattr(node, "line", line)
-    return line
 
 
 def _join(prefix: str, name: Any) -> str:
@@ -155,11 +153,9 @@ def _check_references(records: list[Record]) -> Iterator[Problem]:
         kind = KINDS[record.kind]
         for entry, _ in _entries_with_ids(record):
             for field, target in kind.references.items():
-                refs = entry.get(field)
-                refs = [refs] if isinstance(refs, str) else refs if isinstance(refs, list) else []
-                refs = [r for r in refs if isinstance(r, str)]
-                used.setdefault((kind.name, field), set()).update(refs)
-                for ref in (r for r in refs if r not in ids[target]):
+                refs = _references(entry.get(field), field)
+                used.setdefault((kind.name, field), set()).update(ref for ref, _ in refs)
+                for ref, path in ((r, p) for r, p in refs if r not in ids[target]):
                     close = difflib.get_close_matches(ref, list(ids[target]), n=1)
                     singular = KINDS[target].singular
                     hint = f"did you mean '{close[0]}'?" if close else f"no {singular} has the id '{ref}'"
@@ -167,7 +163,7 @@ def _check_references(records: list[Record]) -> Iterator[Problem]:
                         record.file,
                         f"unknown {singular} '{ref}'",
                         hint,
-                        _line(entry, [field]),
+                        line_at(entry, path),
                         _label(kind, entry),
                         field,
                     )
@@ -179,7 +175,15 @@ def _check_references(records: list[Record]) -> Iterator[Problem]:
                 by_kind, by_field = kind.used_by
                 hint = f"name it in '{by_field}:' of a {KINDS[by_kind].singular}, or remove it"
                 message = f"no {KINDS[by_kind].singular} uses this {kind.singular}"
-                yield Problem(record.file, message, hint, _line(entry, [kind.key]), _label(kind, entry), kind.key)
+                yield Problem(record.file, message, hint, line_at(entry, [kind.key]), _label(kind, entry), kind.key)
+
+
+def _references(value: Any, field: str) -> list[tuple[str, list[Any]]]:
+    """Each id a reference field names (one id, or a list of them), with its path in the entry."""
+    if isinstance(value, str):
+        return [(value, [field])]
+    items = value if isinstance(value, list) else []
+    return [(item, [field, index]) for index, item in enumerate(items) if isinstance(item, str)]
 
 
 def _collect_ids(records: list[Record]) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
@@ -195,7 +199,7 @@ def _collect_ids(records: list[Record]) -> tuple[dict[str, dict[str, Any]], list
                 message = f"duplicate {kind.key}, first used in {first}"
                 hint = f"give each {kind.singular} its own {kind.key}"
                 duplicates.append(
-                    Problem(record.file, message, hint, _line(entry, [kind.key]), _label(kind, entry), kind.key)
+                    Problem(record.file, message, hint, line_at(entry, [kind.key]), _label(kind, entry), kind.key)
                 )
             else:
                 ids[kind.name][name] = (record, entry)

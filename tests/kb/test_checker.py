@@ -242,7 +242,7 @@ def test_bad_phrase_names_file_line_entry_and_field(plants: Path) -> None:
     problem = only(problems_in(plants))
     assert (problem.file, problem.line, problem.entry, problem.field) == (
         "docs/checker/rules.yml",
-        25,  # the line of 'phrases:'; the message quotes the phrase itself
+        26,  # the phrase's own line, not the line of 'phrases:'
         "pattern 'overwatering'",
         "phrases.0",
     )
@@ -402,7 +402,7 @@ def test_a_backtracking_phrase_is_measured_and_refused(plants: Path, monkeypatch
     assert slowdown(_alternation([OVERLAPPING], []), [OVERLAPPING]) > 30
     write_rules(plants, RULES.replace('        - "[always] keep the soil wet"\n', f"        - {OVERLAPPING}\n"))
     problem = only(rule_problems(plants))
-    assert (problem.line, problem.entry, problem.field) == (25, "pattern 'overwatering'", "phrases")
+    assert (problem.line, problem.entry, problem.field) == (27, "pattern 'overwatering'", "phrases")  # its own line
     assert problem.message.startswith(f"phrase '{OVERLAPPING}' backtracks: ")
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.load import MAX_BYTES, LineDict, load_docs, parse_yaml
+from kb.load import MAX_BYTES, LineDict, line_at, load_docs, parse_yaml
 
 
 def test_mappings_remember_their_lines() -> None:
@@ -16,6 +16,23 @@ def test_mappings_remember_their_lines() -> None:
     assert isinstance(first, LineDict)
     assert (first.line, second.line) == (2, 4)
     assert first.key_lines == {"id": 2, "question": 3}
+
+
+def test_list_items_remember_their_own_lines() -> None:
+    text = "faqs:\n  - id: a\n    tags:\n      - one\n\n      - two\n    flow: [x,\n      y]\n"
+    data, problems = parse_yaml(text, "f.yml")
+    assert problems == []
+    entry = data["faqs"][0]
+    assert [line_at(entry, ["tags", index]) for index in (0, 1)] == [4, 6]
+    assert [line_at(entry, ["flow", index]) for index in (0, 1)] == [7, 8]
+    assert line_at(entry, ["tags"]) == 3  # the list as a whole: its key
+    assert line_at(entry, ["tags", 5]) == 3  # no such item: the nearest line known
+    assert line_at(data, ["faqs", 0, "tags", 1]) == 6
+
+
+def test_front_matter_lines_count_the_opening_fence() -> None:
+    data, _ = parse_yaml("id: x\ntags:\n  - a\n", "p.md", line_offset=1)
+    assert (data.line, data.key_lines["tags"], line_at(data, ["tags", 0])) == (2, 3, 4)
 
 
 def test_syntax_error_points_at_line() -> None:

@@ -84,6 +84,16 @@ def test_fixture_site_places_the_notice_by_principle_and_by_flag(plants: Path) -
     assert site.notices("principles/light.md") == ""
 
 
+def test_an_unknown_notice_in_a_list_names_its_line(plants: Path) -> None:
+    path = plants / "docs/faq/light.yml"
+    path.write_text(path.read_text().replace("notices: [pet-check]", "notices:\n      - pet-check\n      - pets"))
+    with pytest.raises(ContentError) as error:
+        build_site(plants / "docs", settings_of(plants))
+    assert str(error.value).startswith(
+        "docs/faq/light.yml:12: faq 'north-window': field 'notices': unknown notice 'pets'"
+    )
+
+
 @pytest.mark.parametrize(
     ("name", "old", "new", "expected"),
     [
