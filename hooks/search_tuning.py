@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -24,14 +23,14 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from kb.load import Record, config_lines, parse_yaml
+from kb.load import config_lines
 from kb.options import SearchTuningOptions, read
-from kb.searchtune import Tuning, compile_groups, lazy, tune
+from kb.problems import ContentError
+from kb.searchtune import Tuning, lazy, tune
+from kb.searchtune.synonyms import SynonymGroup, load_groups
 from kb.searchtune.worker import hashed_name, is_worker, point_config_at, with_query_words
 from kb.settings import line_of
-from kb.validate import validate
 
-KIND = "synonyms"
 INDEX = Path(lazy.INDEX)
 INDEX_SETTINGS = ("lang", "separator", "pipeline", "fields")  # what Material writes beside the entries
 
@@ -43,7 +42,7 @@ _worker: tuple[str, str] | None = None  # Material's worker file name -> what th
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _tuning, _lazy
     synonyms, fields, weights = _read_options(config)
-    groups = compile_groups(_load_synonyms(config, synonyms)) if synonyms else ()
+    groups = _load_synonyms(config, synonyms) if synonyms else ()
     _tuning = Tuning(groups, fields, weights)
     offline = config.plugins.get("material/offline")
     _lazy = not (offline and offline.config.enabled)
@@ -135,15 +134,11 @@ def _renamed(html: str, where: str) -> str:
         raise PluginError(f"search_tuning: {where}: {error}") from None
 
 
-def _load_synonyms(config: MkDocsConfig, src: str) -> list[Mapping[str, Any]]:
+def _load_synonyms(config: MkDocsConfig, src: str) -> tuple[SynonymGroup, ...]:
     path = Path(config.docs_dir) / src
     root = Path(config.config_file_path or "mkdocs.yml").parent
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-    if not path.is_file():
-        raise PluginError(f"{shown}: synonyms file not found (hint: check extra.search_tuning.synonyms)")
-    data, problems = parse_yaml(path.read_text(encoding="utf-8"), shown)
-    if not problems:
-        problems = validate([Record(KIND, shown, src, data)])
-    if problems:
-        raise PluginError(f"{len(problems)} content problem(s):\n" + "\n".join(str(p) for p in problems))
-    return list(data[KIND])
+    try:
+        return load_groups(path, src, shown)
+    except ContentError as error:
+        raise PluginError(f"{len(error.problems)} content problem(s):\n{error}") from None

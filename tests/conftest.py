@@ -10,11 +10,21 @@ from pathlib import Path
 
 import pytest
 
+import kb
 from benchmarks.browser import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "plants"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+# A git worktree that shares another checkout's virtualenv imports that checkout's engine (the
+# editable install points there), and would test it instead of this one.
+if not Path(kb.__file__).resolve().is_relative_to(ROOT):
+    pytest.exit(
+        f"kb is imported from {Path(kb.__file__).parent}, not from this checkout; "
+        f"run the tests with PYTHONPATH={ROOT / 'hooks'}",
+        returncode=4,
+    )
 
 
 def run_build(

@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 import yaml
 
+from kb.problems import ContentError
 from kb.searchtune import TEXT_SYNONYMS, TITLE_SYNONYMS, Tuning, compile_groups, lazy, tune
-from kb.searchtune.synonyms import plain
+from kb.searchtune.synonyms import load_groups, plain
 from kb.searchtune.worker import CONFIG, SCRIPT, hashed_name, point_config_at, with_query_words
 
 from .conftest import ROOT, run_build
@@ -187,9 +188,22 @@ def test_any_site_can_use_it_with_its_own_words(plants: Path, tmp_path: Path) ->
     assert any("hydrate soak" in doc.get(TITLE_SYNONYMS, "") for doc in docs)
 
 
+def test_synonyms_are_read_checked_and_compiled_in_one_call(tmp_path: Path) -> None:
+    path = tmp_path / "synonyms.yml"
+    path.write_text("synonyms:\n  - words: [pot, planter]\n")
+    (group,) = load_groups(path, "synonyms.yml", "docs/synonyms.yml")
+    assert group.words == ("pot", "planter")
+    path.write_text("synonyms:\n  - words:\n      - pot\n      - Planter\n")
+    with pytest.raises(ContentError) as error:
+        load_groups(path, "synonyms.yml", "docs/synonyms.yml")
+    assert str(error.value).startswith("docs/synonyms.yml:4: synonym group #1: field 'words.1'")
+    with pytest.raises(ContentError, match="synonyms file not found"):
+        load_groups(tmp_path / "none.yml", "none.yml", "docs/none.yml")
+
+
 def test_a_bad_synonyms_file_stops_the_build_with_one_line(plants: Path, tmp_path: Path) -> None:
     config = _with_tuning(plants, "synonyms:\n  - words: [Water]\n")
     result = run_build(config, tmp_path / "out")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "docs/search/synonyms.yml:2: synonym group #1: field 'words" in result.stderr
+    assert result.stderr.count("docs/search/synonyms.yml:2: synonym group #1: field 'words.0'") == 1  # one reader

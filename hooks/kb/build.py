@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from kb.checker import rule_sets, rules_problems
 from kb.helplines import expand_markers
+from kb.kinds import KINDS
 from kb.links import Graph, link
 from kb.load import display, list_docs, load_docs
 from kb.model import Content, Principle, build_content
@@ -84,7 +85,11 @@ class Site:
 def build_site(docs_dir: Path, settings: Settings, root: Path | None = None) -> Site:
     """Load and check all content under ``docs_dir``; raise ContentError listing every problem."""
     root = root or docs_dir.parent
-    records, problems = load_docs(docs_dir, root, settings.principles_dir)
+    loaded, problems = load_docs(docs_dir, root, settings.principles_dir)
+    # A file another hook reads (search synonyms) is that hook's to check; it stays a source, so
+    # kb_pages keeps it out of the site like every other content file.
+    records = [r for r in loaded if r.kind not in KINDS or KINDS[r.kind].pages]
+    elsewhere = tuple(r.src for r in loaded if r.kind in KINDS and not KINDS[r.kind].pages)
     problems += validate(records, settings.sections)
     if not problems:  # only valid rule files can be compiled and timed
         problems += rules_problems(records, docs_dir)
@@ -94,6 +99,7 @@ def build_site(docs_dir: Path, settings: Settings, root: Path | None = None) -> 
     if problems:
         raise ContentError(problems)
     content = build_content(records)
+    content = replace(content, sources=(*content.sources, *elsewhere))
     if problems := check_notices(records, content, settings.notices, docs_dir, settings.config_file):
         raise ContentError(problems)
     graph = link(content)

@@ -20,6 +20,7 @@ class Kind:
     nested: str = ""  # entries sit in this list inside the top-level mapping, not directly under it
     references: Mapping[str, str] = field(default_factory=dict)  # field -> kind whose ids it names
     used_by: tuple[str, str] | None = None  # (kind, field) that must name every entry, or it is an orphan
+    pages: bool = True  # read by the page engine; False: another hook reads it (kb_pages still never publishes it)
 
 
 KINDS: dict[str, Kind] = {
@@ -36,7 +37,7 @@ KINDS: dict[str, Kind] = {
         Kind("terms", "terms.schema.json", "term", key="term"),
         Kind(PRINCIPLE, "principle.schema.json", "principle"),
         Kind("rules", "rules.schema.json", "pattern", nested="patterns", references={"principle": PRINCIPLE}),
-        Kind("synonyms", "synonyms.schema.json", "synonym group"),
+        Kind("synonyms", "synonyms.schema.json", "synonym group", pages=False),  # hooks/search_tuning.py
         Kind("helplines", "helplines.schema.json", "help line"),
         Kind("tools", "tools.schema.json", "tool"),
     )

@@ -58,3 +58,10 @@ def test_content_error_lists_every_problem_sorted(plants: Path) -> None:
     assert f"{expected} (hint: compare with the examples in CONTRIBUTING.md)" in lines
     assert lines == sorted(lines, key=lambda line: line.split(":")[0])
     assert len(lines) == len(error.value.problems) > 6
+
+
+def test_a_synonyms_file_is_the_search_hooks_to_check_and_never_published(plants: Path) -> None:
+    (plants / "docs/search").mkdir()
+    (plants / "docs/search/synonyms.yml").write_text("synonyms:\n  - words: [Water]\n")  # wrong for search tuning
+    site = build_site(plants / "docs", settings_of(plants))
+    assert "search/synonyms.yml" in site.content.sources  # so kb_pages leaves it out of the site

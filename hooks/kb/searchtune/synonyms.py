@@ -6,7 +6,14 @@ import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+from kb.load import Record, parse_yaml
+from kb.problems import ContentError, Problem
+from kb.validate import validate
+
+KIND = "synonyms"
 
 _TAG = re.compile(r"<[^>]*>")
 # Material splits words on whitespace and hyphens; match the same way.
@@ -90,6 +97,21 @@ class SynonymGroup:
 
 def _plurals(word: str) -> tuple[str, str, str]:
     return word, word + "s", word + "es"
+
+
+def load_groups(path: Path, src: str, shown: str) -> tuple[SynonymGroup, ...]:
+    """The groups of the synonyms file at ``path`` (``src`` under docs/, ``shown`` as problems name it).
+
+    The search-tuning hook is the only reader of this file; raises ContentError for each fault in it.
+    """
+    if not path.is_file():
+        raise ContentError([Problem(shown, "synonyms file not found", "check extra.search_tuning.synonyms")])
+    data, problems = parse_yaml(path.read_text(encoding="utf-8"), shown)
+    if not problems:
+        problems = validate([Record(KIND, shown, src, data)])
+    if problems:
+        raise ContentError(problems)
+    return compile_groups(data[KIND])
 
 
 def compile_groups(entries: Iterable[Mapping[str, Any]]) -> tuple[SynonymGroup, ...]:
