@@ -23,12 +23,12 @@ from kb.build import Site, build_site
 from kb.checker import compile_rules, output_path, pages_named, to_script
 from kb.helplines import fragments
 from kb.kinds import KINDS, PRINCIPLE
-from kb.load import Record, config_lines, display, load_docs, parse_yaml, read_config
+from kb.load import config_lines, display, load_docs, read_config
 from kb.options import HelpOptions, SearchTuningOptions, read
 from kb.problems import ContentError, Problem
 from kb.scaffold import new_site
+from kb.searchtune.synonyms import load_groups
 from kb.settings import Settings, line_of
-from kb.validate import validate
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -108,13 +108,12 @@ def _option_problems(extra: dict[str, Any], config_file: str, lines: dict[str, i
 
 
 def _synonym_problems(docs_dir: Path, root: Path, src: str) -> list[Problem]:
-    """The synonyms file the search tuning reads, checked against its schema."""
-    path = docs_dir / src
-    shown = f"{display(docs_dir, root)}/{src}"
-    if not path.is_file():
-        return [Problem(shown, "synonyms file not found", "check extra.search_tuning.synonyms")]
-    data, problems = parse_yaml(path.read_text(encoding="utf-8"), shown)
-    return problems or validate([Record("synonyms", shown, src, data)])
+    """The synonyms file the search tuning reads, checked by the same call the search-tuning hook makes."""
+    try:
+        load_groups(docs_dir / src, src, f"{display(docs_dir, root)}/{src}")
+    except ContentError as error:
+        return error.problems
+    return []
 
 
 # What `ids` lists: a name for each kind of entry content can cite.

@@ -59,8 +59,8 @@ def test_ids_lists_each_kind_with_the_file_that_defines_it(plants: Path) -> None
     run = kb(plants, "ids", "principle")
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == [
-        "principle\tlight\tdocs/principles/light.md:1",
-        "principle\twater\tdocs/principles/water.md:1",
+        "principle\tlight\tdocs/principles/light.md:2",
+        "principle\twater\tdocs/principles/water.md:2",
     ]
     every = kb(plants, "ids").stdout.splitlines()
     assert {line.split("\t")[0] for line in every} == {"principle", "topic", "faq", "scenario", "term"}
