@@ -160,32 +160,35 @@ def test_topic_without_questions(plants: Path) -> None:
     assert problem.hint == "name it in 'topic:' of a faq, or remove it"
 
 
-def test_a_bad_list_item_names_its_own_line(plants: Path) -> None:
-    edit(plants, "faq/watering.yml", "    tags: [watering, myths]\n", "    tags:\n      - watering\n\n      - Myths!\n")
+@pytest.mark.parametrize(
+    ("name", "old", "new", "expected"),
+    [
+        (  # a schema error in one item
+            "faq/watering.yml",
+            "    tags: [watering, myths]\n",
+            "    tags:\n      - watering\n\n      - Myths!\n",
+            (21, "tags.1", "'Myths!' is not in the right form"),
+        ),
+        (  # a reference to nothing
+            "faq/watering.yml",
+            "    principles: [water, light]\n",
+            "    principles:\n      - water\n      - lihgt\n",
+            (19, "principles", "unknown principle 'lihgt'"),
+        ),
+        (  # a repeated value: the line of the repeat
+            "scenarios/yellow-leaves.yml",
+            "    tags: [watering, leaves]\n",
+            "    tags:\n      - watering\n      - leaves\n      - watering\n",
+            (17, "tags", "lists the same value twice"),
+        ),
+    ],
+)
+def test_a_problem_with_a_list_item_names_the_items_own_line(
+    plants: Path, name: str, old: str, new: str, expected: tuple[int, str, str]
+) -> None:
+    edit(plants, name, old, new)
     problem = only(problems_in(plants))
-    assert (problem.line, problem.entry, problem.field) == (21, "faq 'ice-cubes'", "tags.1")
-
-
-def test_an_unknown_reference_in_a_list_names_the_item_line(plants: Path) -> None:
-    edit(
-        plants,
-        "faq/watering.yml",
-        "    principles: [water, light]\n",
-        "    principles:\n      - water\n      - lihgt\n",
-    )
-    problem = only(problems_in(plants))
-    assert (problem.line, problem.field, problem.message) == (19, "principles", "unknown principle 'lihgt'")
-
-
-def test_a_repeated_item_names_the_line_of_the_repeat(plants: Path) -> None:
-    edit(
-        plants,
-        "scenarios/yellow-leaves.yml",
-        "    tags: [watering, leaves]\n",
-        "    tags:\n      - watering\n      - leaves\n      - watering\n",
-    )
-    problem = only(problems_in(plants))
-    assert (problem.line, problem.field, problem.message) == (17, "tags", "lists the same value twice")
+    assert (problem.line, problem.field, problem.message) == expected
 
 
 def test_a_principle_field_names_its_line_in_the_page(plants: Path) -> None:
