@@ -24,6 +24,7 @@ from kb.load import config_lines
 from kb.options import HelpOptions, read
 from kb.render import STYLESHEET, STYLESHEET_SOURCE, THEME
 from kb.settings import line_of
+from kb.tooltips import TooltipsOnce
 
 # Set by on_config on every build (mkdocs serve re-runs it after each edit).
 _site: Site | None = None
@@ -96,6 +97,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     sources.register("kb", _where)
     _use_engine_theme(config)
     config.extra_css.insert(0, STYLESHEET)  # first, so a site's own rules come after the engine's
+    if not any(isinstance(extension, TooltipsOnce) for extension in config.markdown_extensions):
+        config.markdown_extensions.append(TooltipsOnce())  # type: ignore[arg-type]
     return config
 
 

@@ -2,12 +2,15 @@
 
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from kb import Settings, build_site
+from kb.htmlguard.document import VOID
 from kb.searchtune.lazy import full_index
+from kb.tooltips import NO_TOOLTIP
 
 from .conftest import ROOT
 from .page_parts import article, head, primary_nav
@@ -128,3 +131,36 @@ def test_robots_points_at_the_sitemap(built_site: Path, site_url: str) -> None:
 def test_404_page_offers_search_and_help(built_site: Path) -> None:
     page = (built_site / "404.html").read_text()
     assert 'name="q"' in page and "get-help/" in page
+
+
+class _Tooltips(HTMLParser):
+    """Each glossary tooltip (<abbr title>) on a page, with the tags it sits inside."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[str] = []
+        self.found: list[tuple[str, list[str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "abbr":
+            self.found.append((dict(attrs).get("title") or "", list(self.open)))
+        if tag not in VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag) :]
+
+
+def test_glossary_tooltips_once_per_term_and_never_in_links_or_headings(built_site: Path) -> None:
+    wrong, total = [], 0
+    for path in sorted(built_site.rglob("*.html")):
+        parser = _Tooltips()
+        parser.feed(path.read_text(encoding="utf-8"))
+        titles = [title for title, _ in parser.found]
+        total += len(titles)
+        page = path.relative_to(built_site)
+        wrong += [f"{page}: '{t[:30]}' twice" for t in dict.fromkeys(titles) if titles.count(t) > 1]
+        wrong += [f"{page}: '{t[:30]}' in <{o}>" for t, open_ in parser.found for o in open_ if o in NO_TOOLTIP]
+    assert not wrong, wrong
+    assert total > 30, "the glossary tooltips are gone"
