@@ -58,7 +58,12 @@ _BLOCK = re.compile(r"{% block (\w+)")
 
 
 def test_the_copied_partials_are_the_ones_we_mean_to_change() -> None:
-    assert copied() == ["partials/copyright.html", "partials/nav-item.html", "partials/search.html"]
+    assert copied() == [
+        "partials/content.html",
+        "partials/copyright.html",
+        "partials/nav-item.html",
+        "partials/search.html",
+    ]
 
 
 @pytest.mark.parametrize("name", copied())

@@ -190,8 +190,9 @@
     if (!box || box.dataset.ready) return;
     box.dataset.ready = "1";
     box.hidden = false;
-    const [draft, toLetter, wipe, result, status, kept] = [
+    const [draft, go, toLetter, wipe, result, status, kept] = [
       "textarea",
+      ".ck-check",
       "[data-act=letter]",
       "[data-act=wipe]",
       ".ck-result",
@@ -216,11 +217,24 @@
         },
         () => (status.textContent = "The checker could not load. Please reload the page."),
       );
+    // On a phone the answer starts below the first screen: after a paste or "Check" it is scrolled
+    // into view. Focus stays where the reader is; the status line (a live region) reads the answer out.
+    const reveal = () => {
+      const top = result.getBoundingClientRect().top;
+      if (top < 0 || top > innerHeight / 2) result.scrollIntoView({ block: "start" });
+    };
     // Typing is checked once the reader pauses; a pasted draft is checked at once.
     draft.addEventListener("input", (e) => {
       result.setAttribute("aria-busy", "true");
       clearTimeout(timer);
-      timer = setTimeout(check, e.inputType === "insertFromPaste" ? 0 : 300);
+      const pasted = e.inputType === "insertFromPaste";
+      timer = setTimeout(() => check().then(pasted ? reveal : null), pasted ? 0 : 300);
+    });
+    // The status is emptied first, so a screen reader says the answer again for an unchanged draft.
+    go.addEventListener("click", () => {
+      clearTimeout(timer);
+      status.textContent = "";
+      timer = setTimeout(() => check().then(reveal), 100);
     });
     toLetter.addEventListener("click", () => {
       if (!draft.value.trim()) return say(t.empty);
