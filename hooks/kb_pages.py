@@ -98,6 +98,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _use_engine_theme(config)
     config.extra_css.insert(0, STYLESHEET)  # first, so a site's own rules come after the engine's
     if not any(isinstance(extension, TooltipsOnce) for extension in config.markdown_extensions):
+        # Typed as names, but MkDocs hands the list to Markdown as it is, and Markdown takes instances.
         config.markdown_extensions.append(TooltipsOnce())  # type: ignore[arg-type]
     return config
 
