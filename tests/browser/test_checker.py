@@ -173,6 +173,38 @@ def test_typed_message_is_marked_with_links_to_the_why(phone: Page, server: str,
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
+# Whether an element lies wholly between the bottom of Material's sticky header and the screen's foot.
+ON_SCREEN = """(selector) => {
+  const box = document.querySelector(selector).getBoundingClientRect();
+  return box.top >= document.querySelector(".md-header").getBoundingClientRect().bottom && box.bottom <= innerHeight;
+}"""
+
+
+def on_screen(page: Page, selector: str) -> bool:
+    return bool(page.evaluate(ON_SCREEN, selector))
+
+
+def test_check_brings_the_answer_into_view_and_says_it_again(phone: Page, server: str) -> None:
+    phone.goto(server + CHECKER)
+    draft = phone.locator("#ck-draft")
+    draft.fill(THREE_AM)  # typed, not pasted: the page does not move while the reader types
+    expect(phone.locator(".ck-group").first).to_be_attached()
+    assert not on_screen(phone, ".ck-status")
+    phone.evaluate("""() => { window.said = [];
+      new MutationObserver(() => said.push(document.querySelector(".ck-status").textContent))
+        .observe(document.querySelector(".ck-status"), { childList: true, characterData: true, subtree: true }); }""")
+    check = phone.get_by_role("button", name="Check", exact=True)
+    for _ in range(2):  # the same draft twice: the live region is emptied and filled again each time
+        check.tap()
+        expect(phone.locator(".ck-result")).to_be_in_viewport()
+    status = phone.locator(".ck-status")
+    assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == "status"
+    assert on_screen(phone, ".ck-status"), phone.evaluate("scrollY")
+    said = phone.evaluate("said")
+    assert said.count("") == 2 and said.count(status.inner_text()) == 2, said
+    assert "ck-check" in phone.evaluate("document.activeElement.className")  # focus stays on the button
+
+
 def result_text(page: Page) -> str:
     return (page.locator(".ck-status").inner_text() + " " + page.locator(".ck-out").inner_text()).lower()
 
@@ -182,6 +214,9 @@ def test_crisis_draft_gets_help_lines_instead_of_the_analysis(phone: Page, serve
     paste(phone, CRISIS)
     panel = phone.locator(".ck-crisis")
     expect(panel).to_be_visible()
+    expect(panel).to_be_in_viewport()  # brought up from below the first screen, clear of the header
+    assert on_screen(phone, ".ck-status") and on_screen(phone, ".ck-crisis h2"), phone.evaluate("scrollY")
+    assert phone.evaluate("document.activeElement.id") == "ck-draft"  # the paste left focus where it was
     assert flags(phone) == {"crisis"}
     assert phone.locator(".ck").get_attribute("data-state") == "crisis"
     expect(phone.locator(".ck-status")).to_contain_text("Help is one tap away")
@@ -342,6 +377,10 @@ def test_keyboard_only(page: Page, server: str) -> None:
     page.goto(server + CHECKER)
     page.locator("#ck-draft").focus()
     page.keyboard.type("I miss you")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Check"
+    page.keyboard.press("Enter")
+    expect(page.locator(".ck-group[data-pattern=feelings]")).to_be_visible()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.dataset.act") == "letter"
     page.keyboard.press("Tab")

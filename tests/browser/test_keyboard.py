@@ -51,6 +51,9 @@ def test_checker_by_keyboard(page: Page, server: str) -> None:
     tab_to(page, "#ck-draft")
     page.keyboard.type("I miss you so much. Please give me one more chance.")
     expect(page.locator(".ck-group").first).to_be_visible()
+    tab_to(page, ".ck-check")
+    page.keyboard.press("Enter")
+    expect(page.locator(".ck-status")).not_to_be_empty()
     tab_to(page, "[data-act=letter]")
     tab_to(page, "[data-act=wipe]")
     tab_to(page, ".ck-group:first-child a")  # the advice links in the results come next, in reading order

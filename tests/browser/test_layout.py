@@ -75,7 +75,8 @@ CONTRAST = """() => {
     }
     return [255, 255, 255, 1];
   };
-  const lum = (rgb) => { const [r, g, b] = rgb.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const linear = (v) => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  const lum = (rgb) => { const [r, g, b] = rgb.map(linear); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
   const ratio = (el) => {
     const back = ground(el);
     const [a, b] = [lum(over(rgba(getComputedStyle(el).color), back)), lum(back.slice(0, 3))];

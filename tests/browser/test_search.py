@@ -40,3 +40,29 @@ def test_pages_make_no_third_party_requests(page: Page, server: str, requests_lo
     assert requests_log.requests, "the request log saw nothing, so it proves nothing"
     assert requests_log.foreign() == []
     assert page.context.cookies() == []
+
+
+# Every mark Material's search.highlight added, with the display of the box it sits in: a mark inside a
+# flex or grid box (a tag chip is one in Material) becomes an item of its own, split off from its word.
+MARKS = """() => [...document.querySelectorAll("article mark[data-md-highlight]")].map((mark) => ({
+  text: mark.textContent,
+  chip: !!mark.closest(".md-tag"),
+  box: getComputedStyle(mark.parentElement).display,
+  gap: mark.nextSibling && mark.nextSibling.nodeType === 3 && mark.nextSibling.textContent.trim()
+    ? (() => { const r = document.createRange(); r.selectNodeContents(mark.nextSibling);
+               return r.getClientRects()[0].left - mark.getBoundingClientRect().right; })()
+    : 0,
+}))"""
+
+
+def test_a_followed_result_highlights_words_without_splitting_chips(page: Page, server: str) -> None:
+    page.goto(server)
+    hrefs = search(page, "birthday")
+    target = next(href for href in hrefs if "faq/texting/" in href and "h=" in href)
+    page.locator(f"{RESULT}[href='{target}']").first.click()
+    page.wait_for_url("**/faq/texting/**")
+    expect(page.locator(".md-tag mark[data-md-highlight]").first).to_be_attached()
+    marks = page.evaluate(MARKS)
+    assert any(mark["chip"] for mark in marks), marks  # "birthdays": the chip the reader saw split
+    split = [mark for mark in marks if "flex" in mark["box"] or "grid" in mark["box"] or abs(mark["gap"]) > 1]
+    assert not split, split
