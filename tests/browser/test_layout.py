@@ -37,6 +37,8 @@ LAID_OUT = [
     "not found",
     "tool tools/checker/",
     "tool tools/counter/",
+    "tool tools/letters/",
+    "tool tools/wait/",
 ]
 
 # Boxes of the article's parts, read in one call: the title, what comes before it, the first block of
