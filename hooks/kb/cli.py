@@ -14,10 +14,12 @@ import argparse
 import shutil
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+from mkdocs.utils import get_relative_url
 
 from kb.build import Site, build_site
 from kb.checker import compile_rules, output_path, pages_named, to_script
@@ -160,7 +162,8 @@ def write_pages(site: Site, config_file: Path, out: Path) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".md":
             front, body = _split_front_matter(path.read_text(encoding="utf-8"))
-            target.write_text(front + site.finish_page(src, body, f"{docs_dir.name}/{src}"), encoding="utf-8")
+            finished = site.finish_page(src, body, f"{docs_dir.name}/{src}", _links_from(src))
+            target.write_text(front + finished, encoding="utf-8")
         else:
             shutil.copyfile(path, target)
         written += 1
@@ -168,7 +171,7 @@ def write_pages(site: Site, config_file: Path, out: Path) -> int:
         target = out / src
         target.parent.mkdir(parents=True, exist_ok=True)
         front, body = _split_front_matter(markdown)
-        target.write_text(front + site.finish_page(src, body, src), encoding="utf-8")
+        target.write_text(front + site.finish_page(src, body, src, _links_from(src)), encoding="utf-8")
         written += 1
     urls = {pid: directory_url(p.src) for pid, p in site.content.principles.items()}
     for src, rules in site.rules.items():
@@ -178,6 +181,11 @@ def write_pages(site: Site, config_file: Path, out: Path) -> int:
         (out / script).write_text(to_script(compiled, script), encoding="utf-8")
         written += 1
     return written
+
+
+def _links_from(page: str) -> Callable[[str], str]:
+    """How a tool's HTML on ``page`` links to another page: relative, between directory URLs."""
+    return lambda target: get_relative_url(directory_url(target), directory_url(page))
 
 
 def directory_url(src: str) -> str:

@@ -50,10 +50,11 @@ DEFAULT_SECTIONS = (
 
 
 def with_sections(schema: dict[str, Any], sections: tuple[Section, ...]) -> dict[str, Any]:
-    """The scenarios schema with one property per section, required ones added to 'required'."""
+    """The scenarios schema with one property per section, required ones added to 'required', no other field."""
     entry = schema["properties"]["scenarios"]["items"]
     entry = {
         **entry,
+        "additionalProperties": False,
         "properties": {**entry["properties"], **{s.key: s.schema() for s in sections}},
         "required": [*entry["required"], *(s.key for s in sections if s.required)],
     }

@@ -65,3 +65,44 @@ def test_a_synonyms_file_is_the_search_hooks_to_check_and_never_published(plants
     (plants / "docs/search/synonyms.yml").write_text("synonyms:\n  - words: [Water]\n")  # wrong for search tuning
     site = build_site(plants / "docs", settings_of(plants))
     assert "search/synonyms.yml" in site.content.sources  # so kb_pages leaves it out of the site
+
+
+def test_a_site_declares_its_own_situation_sections(plants: Path) -> None:
+    """Other keys, labels, kinds and order: validation and the page both follow extra.kb.sections."""
+    config = plants / "mkdocs.yml"
+    text = config.read_text()
+    start, end = text.index("    sections:"), text.index("    labels:")
+    config.write_text(
+        text[:start]
+        + "    sections:\n"
+        + "      - {key: first_aid, label: First aid, kind: list, required: true}\n"
+        + "      - {key: cause, label: Why it happens, kind: text}\n"
+        + "      - {key: note_to_self, label: A note to keep, kind: example}\n"
+        + text[end:]
+    )
+    scenarios = plants / "docs/scenarios/yellow-leaves.yml"
+    old = scenarios.read_text()
+    new = old.replace("    their_side:", "    cause:").replace("    if_you_must_reply:", "    note_to_self:")
+    new = new.replace("    do:\n", "    first_aid:\n").replace(
+        "    avoid:\n      - Watering again straight away.\n", ""
+    )
+    new = new.replace("    avoid:\n      - Fertiliser, which makes it worse.\n", "")
+    scenarios.write_text(new)
+    page = build_site(plants / "docs", settings_of(plants)).pages["scenarios/yellow-leaves.md"]
+    order = [
+        "## First aid { #first-aid }\n\n- Check",
+        "## Why it happens { #cause }",
+        "## A note to keep { #note-to-self }\n\n> Tip",
+    ]
+    assert [page.index(part) for part in order] == sorted(page.index(part) for part in order)
+    assert "{ #do }" not in page and "{ #their-side }" not in page
+    scenarios.write_text(
+        new.replace("    first_aid:\n      - Move it closer to the window.\n", "").replace(
+            "    cause:", "    their_side:"
+        )
+    )
+    with pytest.raises(ContentError) as error:
+        build_site(plants / "docs", settings_of(plants))
+    shown = str(error.value)
+    assert "scenario 'leggy': field 'first_aid': missing required field" in shown, shown
+    assert "field 'their_side': unknown field" in shown, shown

@@ -111,3 +111,12 @@ def test_the_pre_commit_hook_runs_the_check(plants: Path) -> None:
     assert kb(plants, *entry[3:]).returncode == 1
     pins = dict(line.split("==") for line in (ROOT / "requirements.txt").read_text().split() if "==" in line)
     assert all(pins[name] == version for name, version in (d.split("==") for d in hook["additional_dependencies"]))
+
+
+def test_write_fills_every_marker_of_this_site(tmp_path: Path) -> None:
+    """Help-line and tool markers become HTML whose links work between directory URLs."""
+    out = tmp_path / "out"
+    assert kb(ROOT, "write", str(out)).returncode == 0
+    pages = {p.relative_to(out).as_posix(): p.read_text() for p in out.rglob("*.md")}
+    assert not [name for name, text in pages.items() if "[[help-" in text or "[[tool:" in text]
+    assert 'href="../../scenarios/broke-no-contact/"' in pages["tools/counter.md"]
