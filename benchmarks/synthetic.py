@@ -44,11 +44,13 @@ def scale_content(docs: Path, factor: int) -> None:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if isinstance(data, dict) and len(data) == 1 and next(iter(data)) in SCALED_KINDS:
             originals.append((path, data))
+    ids = "|".join(re.escape(entry["id"]) for _, data in originals for entry in next(iter(data.values())))
     for copy in range(2, factor + 1):
         for path, data in originals:
             kind, entries = next(iter(data.items()))
             renamed = {kind: [_renamed(entry, kind, f"-copy{copy}") for entry in entries]}
             text = yaml.safe_dump(renamed, allow_unicode=True, sort_keys=False)
+            text = re.sub(rf"\(#({ids})\)", rf"(#\1-copy{copy})", text)  # links to a heading on the same page
             path.with_name(f"{path.stem}-copy{copy}.yml").write_text(text, encoding="utf-8")
 
 
