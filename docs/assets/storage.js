@@ -49,7 +49,12 @@
   // what its undo puts back. Undo data lives only in this page's memory, for a few seconds.
   window.unsentStore.all = () =>
     attempt(
-      () => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith(PREFIX)).map((k) => [k, localStorage.getItem(k)])),
+      () =>
+        Object.fromEntries(
+          Object.keys(localStorage)
+            .filter((k) => k.startsWith(PREFIX) || k.startsWith("unsent.")) // "unsent.": keys from before namespacing
+            .map((k) => [k, localStorage.getItem(k)]),
+        ),
       {},
     );
   window.unsentStore.forget = (keys) => keys.forEach((k) => attempt(() => localStorage.removeItem(k)));
@@ -79,4 +84,28 @@
     });
     return button;
   };
+
+  // The privacy page's "delete everything the tools keep": every key above, at once, with an undo.
+  const forgetAll = () => {
+    const box = document.querySelector(".pv[data-texts]");
+    if (!box || box.dataset.ready) return;
+    box.dataset.ready = "1";
+    const t = JSON.parse(box.dataset.texts);
+    const [status, button] = [".pv-status", "[data-act=forget]"].map((s) => box.querySelector(s));
+    const say = () => (status.textContent = Object.keys(window.unsentStore.all()).length ? t.some : t.nothing);
+    say();
+    button.addEventListener("click", () => {
+      const saved = window.unsentStore.all();
+      window.unsentStore.forget(Object.keys(saved));
+      status.textContent = t.deleted;
+      window
+        .unsentUndo(button, t.undo, () => {
+          window.unsentStore.restore(saved);
+          say();
+        })
+        .focus();
+    });
+  };
+  if (window.document$) document$.subscribe(forgetAll);
+  else forgetAll();
 })();

@@ -81,12 +81,14 @@ def browser(csp_watch: CspWatch) -> Iterator[Browser]:
         new_context, new_page = launched.new_context, launched.new_page
 
         def watched_context(**options: Any) -> BrowserContext:
-            context = new_context(**options)
+            # The service worker would copy the whole site into every new context; tests that
+            # are about it ask for it with service_workers="allow".
+            context = new_context(**{"service_workers": "block", **options})
             context.on("page", csp_watch.watch)
             return context
 
         def watched_page(**options: Any) -> Page:
-            tab = new_page(**options)
+            tab = new_page(**{"service_workers": "block", **options})
             csp_watch.watch(tab)
             return tab
 

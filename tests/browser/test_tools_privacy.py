@@ -66,3 +66,56 @@ def test_draft_is_stored_only_when_the_reader_asks(page: Page, server: str) -> N
     assert "come back" not in storage(page)
     page.reload()
     expect(page.locator(".lt-letter")).to_have_count(0)
+
+
+TOOL_KEYS = "() => Object.keys(localStorage).filter(k => k.startsWith('unsent')).sort()"
+
+
+def test_every_tool_stays_on_the_page_and_delete_everything_removes_every_key(
+    page: Page, server: str, requests_log: RequestLog
+) -> None:
+    uses = {
+        "tools/wait/": lambda: (
+            page.get_by_role("button", name="Start the timer").click(),
+            page.get_by_label("Your reasons not to send").fill("I want to sleep."),
+            page.get_by_label("Keep my reasons on this device").check(),
+        ),
+        "tools/checker/": lambda: (
+            page.locator("#ck-draft").fill(DRAFT),
+            page.get_by_role("button", name="Keep it as a letter").click(),
+        ),
+        "tools/letters/": lambda: (
+            page.get_by_label("Your letter", exact=True).fill("Sealed for a week."),
+            page.get_by_label("Keep it sealed for").select_option("7"),
+            page.get_by_role("button", name="Seal and keep").click(),
+        ),
+        "tools/counter/": lambda: (
+            page.locator("#nc-date").fill("2026-01-02"),
+            page.get_by_role("button", name="Save date").click(),
+            page.get_by_role("button", name="I had contact, log it").click(),
+        ),
+    }
+    for path, use in uses.items():
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+        loaded = len(requests_log.requests)
+        use()
+        page.wait_for_timeout(300)
+        assert after(requests_log, loaded) == [], path
+    keys = ["unsent:/:counter", "unsent:/:letters", "unsent:/:wait.reasons"]
+    assert page.evaluate(TOOL_KEYS) == keys
+    page.evaluate("localStorage.setItem('unsent.counter', '{}')")  # a key from before namespacing
+
+    page.goto(server + "privacy/")
+    status = page.locator(".pv-status")
+    expect(status).to_have_text("Right now the tools keep something on this device.")
+    page.get_by_role("button", name="Delete everything the tools keep").click()
+    expect(status).to_contain_text("Deleted")
+    assert page.evaluate(TOOL_KEYS) == []
+    page.get_by_role("button", name="Undo").click()
+    assert page.evaluate(TOOL_KEYS) == sorted([*keys, "unsent.counter"])
+    page.get_by_role("button", name="Delete everything the tools keep").click()
+    page.reload()
+    expect(status).to_have_text("Right now the tools keep nothing on this device.")
+    assert page.evaluate(TOOL_KEYS) == []
+    assert requests_log.foreign() == []
