@@ -26,7 +26,7 @@
   };
   // A date saved in a time zone ahead of this one can be "tomorrow" here; that counts as 0, never -1.
   const between = (from, to) => Math.max(0, dayNumber(...parts(to)) - dayNumber(...parts(from)));
-  const fill = (text, values) => text.replace(/\{(\w+)\}/g, (all, name) => (name in values ? values[name] : all));
+  const fill = (...args) => window.unsentFill(...args);
   const pretty = (s) => {
     const [y, m, d] = parts(s);
     return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(undefined, { timeZone: "UTC", dateStyle: "medium" });
@@ -128,11 +128,7 @@
         show(t.slipped, true);
       },
       export() {
-        const a = document.createElement("a");
-        a.href = URL.createObjectURL(new Blob([JSON.stringify(state, null, 2)], { type: "application/json" }));
-        a.download = "no-contact-counter.json";
-        a.click();
-        setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+        window.unsentDownload("no-contact-counter.json", state);
       },
       delete() {
         const kept = store.get();

@@ -1,7 +1,7 @@
 // Letters you keep: letters the reader writes (or moves here from the checker) and never sends.
 // They live only in this browser's localStorage; texts come from the page (data-texts, docs/tools/tools.yml).
 (() => {
-  const fill = (text, values) => text.replace(/\{(\w+)\}/g, (all, name) => (name in values ? values[name] : all));
+  const fill = (...args) => window.unsentFill(...args);
   const iso = (d) => [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n, i) => `${n}`.padStart(i ? 2 : 4, "0")).join("-");
   const today = () => iso(new Date());
   const later = (days) => {
@@ -132,11 +132,7 @@
         remove(target, [], t.all_deleted);
       },
       export() {
-        const a = document.createElement("a");
-        a.href = URL.createObjectURL(new Blob([JSON.stringify(box.list(), null, 2)], { type: "application/json" }));
-        a.download = "letters.json";
-        a.click();
-        setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+        window.unsentDownload("letters.json", box.list());
       },
     };
     root.addEventListener("click", (e) => {

@@ -85,6 +85,16 @@
     return button;
   };
 
+  // The tools' texts hold names in braces ("{n} days"), filled in here; and a file to save, built in the page.
+  window.unsentFill = (text, values) => text.replace(/\{(\w+)\}/g, (all, name) => (name in values ? values[name] : all));
+  window.unsentDownload = (file, data) => {
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+    a.download = file;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  };
+
   // The privacy page's "delete everything the tools keep": every key above, at once, with an undo.
   const forgetAll = () => {
     const box = document.querySelector(".pv[data-texts]");

@@ -1,7 +1,7 @@
 // "Wait it out": an urge timer with a breathing pace. Its texts come from the page (data-texts, from
 // docs/tools/tools.yml). Only the reader's reasons can be stored, and only when they tick the box.
 (() => {
-  const fill = (text, values) => text.replace(/\{(\w+)\}/g, (all, name) => (name in values ? values[name] : all));
+  const fill = (...args) => window.unsentFill(...args);
   const clock = (ms) => {
     const s = Math.max(0, Math.ceil(ms / 1000));
     return `${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
