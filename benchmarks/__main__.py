@@ -22,13 +22,14 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
-from benchmarks.browser import CHROMIUM_ARGS, free_port, serve
 from benchmarks.build import Timing, median, timed_build
-from benchmarks.firstview import View, chromium, first_search_ms, first_view, median_view
+from benchmarks.firstview import View, first_search_ms, first_view, median_view
 from benchmarks.lighthouse import find_lighthouse, scores
-from benchmarks.pages import page_types
 from benchmarks.search import Answer, load_queries, query_groups, run_queries, score
 from benchmarks.synthetic import ROOT, bare_material, copy_project, prerender, scale_content
+from tests.support.chromium import CHROMIUM_ARGS, chromium_or_exit
+from tests.support.server import free_port, serve
+from tests.support.site import page_types
 
 # The search groups that existed before December's new pages: the figures that must not drop.
 ORIGINAL = (
@@ -221,8 +222,8 @@ def report_lighthouse(report: Report, ours: str, bare: str, types: dict[str, str
         report.add("Lighthouse mobile performance", "not run", "not run", "", "≥ 98", None)
         return
     found = {
-        name: (scores(command, chromium(), ours + path, runs)["performance"],
-               scores(command, chromium(), bare + path, runs)["performance"])
+        name: (scores(command, chromium_or_exit(), ours + path, runs)["performance"],
+               scores(command, chromium_or_exit(), bare + path, runs)["performance"])
         for name, path in types.items()
     }  # fmt: skip
     for name, (mine, theirs) in found.items():
@@ -253,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             report_builds(report, scales)
         types = page_types(ours_site)
         with serve(ours_site, port) as ours, serve(bare_site) as bare, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=chromium_or_exit(), args=CHROMIUM_ARGS)
             if "views" in parts:
                 report_first_views(report, browser, ours, bare, types, args.view_runs)
             if "search" in parts:

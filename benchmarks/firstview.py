@@ -13,8 +13,6 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Browser, Page
 
-from benchmarks.browser import MISSING_CHROMIUM, find_chromium
-
 PHONE = {"width": 390, "height": 844}
 NETWORK = {
     "offline": False,
@@ -32,12 +30,6 @@ _CLS = """() => new Promise((resolve) => {
   setTimeout(() => resolve(total), 100);
 })"""
 RESULT = ".md-search-result__item"
-
-
-def chromium() -> str:
-    if path := find_chromium():
-        return path
-    raise SystemExit(MISSING_CHROMIUM)
 
 
 @dataclass(frozen=True)

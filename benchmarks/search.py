@@ -21,68 +21,19 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from benchmarks.browser import CHROMIUM_ARGS, MISSING_CHROMIUM, find_chromium, serve
 from kb.searchtune.lazy import full_index
+from tests.support.chromium import CHROMIUM_ARGS, chromium_or_exit
+from tests.support.search import open_search, ranked, relative, search, watch_search
+from tests.support.server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "search_queries.yml"
 TUNING_HOOK = "hooks/search_tuning.py"
-SEARCH_INPUT = "input.md-search__input"
-
-# Runs before Material: wraps its search worker to see each query and result message
-# (Material's message types: 1 ready, 2 query, 3 result), and times the result list.
-# Worker is wrapped through a setter too, as the offline build swaps in an iframe shim.
-_PROBE = """
-(() => {
-  const probe = { ready: false, sent: 0, received: 0, lastQuery: null, keyAt: 0, shownAt: 0 };
-  window.__searchProbe = probe;
-  const wrap = (Base) => class extends Base {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener("message", ({ data }) => {
-        if (data && data.type === 1) probe.ready = true;
-        if (data && data.type === 3) probe.received += 1;
-      });
-    }
-    postMessage(message, ...rest) {
-      if (message && message.type === 2) { probe.sent += 1; probe.lastQuery = message.data; }
-      return super.postMessage(message, ...rest);
-    }
-  };
-  let Wrapped = wrap(window.Worker);
-  Object.defineProperty(window, "Worker", {
-    configurable: true, get: () => Wrapped, set: (Base) => { Wrapped = wrap(Base); },
-  });
-  document.addEventListener("keydown", () => { probe.keyAt = performance.now(); probe.shownAt = 0; }, true);
-  // The count line changes too, so a query with no results after another one still counts as shown.
-  new MutationObserver(() => {
-    const results = document.querySelector(".md-search-result");
-    if (results && !results.dataset.probed) {
-      results.dataset.probed = "1";
-      new MutationObserver(() => { if (!probe.shownAt) probe.shownAt = performance.now(); })
-        .observe(results, { childList: true, characterData: true, subtree: true });
-    }
-  }).observe(document, { childList: true, subtree: true });
-})();
-"""
-
-# Each result group (one page) is ranked by its best-scoring link, as Material's Enter key does.
-_READ_RESULTS = """
-() => [...document.querySelectorAll(".md-search-result__item")].map(item => {
-  let best = null, bestScore = -1;
-  for (const link of item.querySelectorAll("a.md-search-result__link")) {
-    const score = parseFloat(link.querySelector("article").dataset.mdScore);
-    if (score > bestScore) { best = link.href; bestScore = score; }
-  }
-  return best;
-})
-"""
 
 
 @dataclass(frozen=True)
@@ -157,59 +108,25 @@ def score(answers: Sequence[Answer]) -> Scores:
     )
 
 
-def watch_search(page: Page) -> None:
-    """Install the probe that sees Material's search worker; call before the page loads."""
-    page.add_init_script(_PROBE)
-
-
-def wait_for_results(page: Page, query: str) -> None:
-    """Wait until the result list shows the answer to ``query`` (typed last), not an earlier prefix."""
-    page.wait_for_function(
-        """q => { const p = window.__searchProbe;
-                  return p.lastQuery === q && p.received === p.sent && p.shownAt > 0; }""",
-        arg=query,
-        timeout=30_000,
-    )
-
-
 class SearchBox:
-    """One browser tab on the site; each query clears the box and types the query."""
+    """One browser tab on the site; each query replaces the last, its final character a real keystroke."""
 
     def __init__(self, page: Page, base_url: str) -> None:
         self.page = page
         self.base_url = base_url.rstrip("/") + "/"
         watch_search(page)
         page.goto(self.base_url)
-        page.locator(SEARCH_INPUT).click()  # the first search starts the worker and loads the index
-        page.wait_for_function("() => window.__searchProbe.ready", timeout=60_000)
-
-    def ask(self, text: str) -> tuple[tuple[str, ...], float]:
-        """Type ``text`` (the last character as a real keystroke) and return ranked locations and latency."""
-        box = self.page.locator(SEARCH_INPUT)
-        box.fill(text[:-1])
-        box.press(text[-1])
-        wait_for_results(self.page, text)
-        latency = self.page.evaluate("window.__searchProbe.shownAt - window.__searchProbe.keyAt")
-        return tuple(self._relative(href) for href in self.page.evaluate(_READ_RESULTS) if href), latency
+        open_search(page)
 
     def answer(self, query: Query) -> Answer:
-        ranked, latency = self.ask(query.text)
-        return Answer(query, ranked, latency)
-
-    def _relative(self, href: str) -> str:
-        """A result link as a location like 'faq/texting/#birthday-text' (also from a build without
-        directory URLs, whose links end in '.html')."""
-        parts = urlsplit(href)
-        path = parts.path[len(urlsplit(self.base_url).path) :]
-        if path.endswith(".html"):
-            path = path.removesuffix("index.html").removesuffix(".html")
-            path = path + "/" if path and not path.endswith("/") else path
-        return path + (f"#{parts.fragment}" if parts.fragment else "")
+        search(self.page, query.text)
+        latency = self.page.evaluate("() => window.__searchProbe.shownAt - window.__searchProbe.keyAt")
+        return Answer(query, tuple(relative(self.base_url, href) for href in ranked(self.page)), latency)
 
 
 def run_queries(page: Page, base_url: str, queries: Sequence[Query]) -> list[Answer]:
     box = SearchBox(page, base_url)
-    box.ask("warm up")  # the first query also pays for building the index in the worker
+    search(page, "warm up")  # the first query also pays for building the index in the worker
     return [box.answer(query) for query in queries]
 
 
@@ -296,12 +213,6 @@ def group_table(runs: Sequence[Run], groups: dict[str, tuple[str, ...]], wanted:
     return "\n".join(lines)
 
 
-def _chromium() -> str:
-    if path := find_chromium():
-        return path
-    raise SystemExit(MISSING_CHROMIUM)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list queries whose first result is not expected")
@@ -315,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     queries = load_queries()
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium_or_exit(), args=CHROMIUM_ARGS)
         runs = [
             measure(browser, "ours", False, queries, Path(tmp)),
             measure(browser, "baseline (Material alone)", True, queries, Path(tmp)),

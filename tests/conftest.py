@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 import kb
-from benchmarks.browser import free_port
+
+from .support.server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "plants"

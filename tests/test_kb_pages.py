@@ -12,10 +12,9 @@ from pathlib import Path
 
 import kb_pages
 
-from benchmarks.browser import free_port
-
 from .conftest import ROOT, run_build
 from .page_parts import article, primary_nav
+from .support.server import free_port
 
 
 def test_fixture_site_builds_with_generated_pages_in_nav(plants: Path, tmp_path: Path) -> None:

@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from .support.site import file_for
+
 LINK_ATTRIBUTES = {"href", "src", "action"}
 EXTERNAL_SCHEMES = ("mailto:", "tel:", "sms:", "javascript:", "data:")
 
@@ -45,14 +47,6 @@ def page_url(site: Path, html: Path, site_url: str) -> str:
     return urljoin(site_url, html.relative_to(site).as_posix())
 
 
-def target_file(site: Path, path: str) -> Path | None:
-    """The built file a URL path serves, the way a static web server resolves it."""
-    candidate = site / unquote(path).lstrip("/")
-    if candidate.is_dir():
-        candidate = candidate / "index.html"
-    return candidate if candidate.is_file() else None
-
-
 def broken_links(site: Path, site_url: str) -> tuple[list[str], int]:
     """Every internal reference that does not resolve, and how many were checked."""
     pages = {html: scan(html) for html in sorted(site.rglob("*.html"))}
@@ -69,7 +63,7 @@ def broken_links(site: Path, site_url: str) -> tuple[list[str], int]:
                 continue  # another host: nothing in the build to check against
             checked += 1
             where = f"{html.relative_to(site).as_posix()}: {link}"
-            target = target_file(site, posixpath.relpath(url.path, root.path) if url.path != root.path else "")
+            target = file_for(site, posixpath.relpath(url.path, root.path) if url.path != root.path else "")
             if target is None:
                 broken.append(f"{where}: no such file")
             elif url.fragment and target.suffix == ".html":

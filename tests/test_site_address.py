@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.browser import free_port
-
 from .conftest import ROOT
+from .support.server import free_port
 
 PUBLISHED = ("README.md", ".github/workflows/pages.yml")
 # README text that describes builds a test runs rather than telling a reader to build.

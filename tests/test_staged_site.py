@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.browser import free_port
-
 from .conftest import MKDOCS, ROOT
+from .support.server import free_port
 from .test_kb_pages import _poll
 
 BAD_LINK = "Push a finger into the soil. See [the guide](nowhere.md)."

@@ -14,9 +14,10 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, sync_playwright
 
-from benchmarks.browser import CHROMIUM_ARGS, MISSING_CHROMIUM, find_chromium, serve
-
 from ..conftest import ROOT, run_build
+from ..support.chromium import CHROMIUM_ARGS, MISSING_CHROMIUM, find_chromium
+from ..support.search import watch_search
+from ..support.server import serve
 
 
 def chromium_path() -> str:
@@ -80,16 +81,19 @@ def browser(csp_watch: CspWatch) -> Iterator[Browser]:
         launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         new_context, new_page = launched.new_context, launched.new_page
 
+        # Every page any test opens reports policy violations and carries the search probe.
         def watched_context(**options: Any) -> BrowserContext:
             # The service worker would copy the whole site into every new context; tests that
             # are about it ask for it with service_workers="allow".
             context = new_context(**{"service_workers": "block", **options})
             context.on("page", csp_watch.watch)
+            watch_search(context)
             return context
 
         def watched_page(**options: Any) -> Page:
             tab = new_page(**{"service_workers": "block", **options})
             csp_watch.watch(tab)
+            watch_search(tab)
             return tab
 
         launched.new_context, launched.new_page = watched_context, watched_page  # type: ignore[method-assign]

@@ -10,11 +10,13 @@ import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from ..conftest import ROOT
+from ..support.site import file_for
 
 CHECKER = "tools/checker/"
 DRAFTS = yaml.safe_load((ROOT / "tests/checker_drafts.yml").read_text())["drafts"]
 HELD_OUT = yaml.safe_load((ROOT / "tests/checker_holdout.yml").read_text())["drafts"]
 SAFETY_HELD_OUT = yaml.safe_load((ROOT / "tests/checker_safety_holdout.yml").read_text())["drafts"]
+CORPORA = {"labelled corpus": DRAFTS, "held-out": HELD_OUT, "safety held-out": SAFETY_HELD_OUT}
 SAFETY = ("crisis", "threat", "distress", "boundary", "news")  # the safety layer's pattern ids
 CRISIS = "i cant do this anymore. i want to die. everyone would be better off without me"
 THREE_AM = (
@@ -39,6 +41,7 @@ def paste(page: Page, text: str) -> None:
     page.locator("#ck-draft").focus()
     page.keyboard.press("ControlOrMeta+A")
     page.keyboard.press("ControlOrMeta+V")
+    expect(page.locator("#ck-draft")).to_have_value(text)  # the whole draft arrives, as pasted
     expect(page.locator(".ck-result")).to_have_attribute("aria-busy", "false")
 
 
@@ -60,18 +63,45 @@ def share(hits: int, total: int) -> float:
     return hits / total if total else 1.0
 
 
+# Each draft goes in as a paste does (the input event a paste fires, so it is checked at once),
+# in one evaluation for the whole corpus; the answer is read once the result is no longer busy.
+CHECK_ALL = """async texts => {
+  const box = document.querySelector(".ck"), draft = box.querySelector("#ck-draft");
+  const result = box.querySelector(".ck-result");
+  const settled = () => new Promise(resolve => {
+    const watch = new MutationObserver(() => {
+      if (result.getAttribute("aria-busy") === "false") { watch.disconnect(); resolve(); }
+    });
+    watch.observe(result, { attributes: true, attributeFilter: ["aria-busy"] });
+  });
+  const answers = [];
+  for (const text of texts) {
+    const done = settled();
+    draft.value = text;
+    draft.dispatchEvent(new InputEvent("input", { inputType: "insertFromPaste", bubbles: true }));
+    await done;
+    const example = box.querySelector(".ck-example");
+    answers.push({
+      flags: [...box.querySelectorAll(".ck-group")].map(group => group.dataset.pattern || ""),
+      state: box.dataset.state,
+      example: Boolean(example && example.checkVisibility()),
+    });
+  }
+  return answers;
+}"""
+
+
 def score(page: Page, drafts: list[dict]) -> Score:
-    """Paste each draft and compare the groups shown with its labels, pattern by pattern."""
+    """Check every draft in the page and compare the groups shown with its labels, pattern by pattern."""
     true_pos = false_pos = false_neg = 0
     wrong: list[str] = []
     labelled = dict.fromkeys(SAFETY, 0)
     caught = dict.fromkeys(SAFETY, 0)
     crisis_on_practical: list[str] = []
     false_alarms: list[str] = []
-    for draft in drafts:
-        paste(page, draft["text"])
-        assert page.locator("#ck-draft").input_value() == draft["text"]
-        expected, found = set(draft["flags"]), flags(page)
+    answers = page.evaluate(CHECK_ALL, [draft["text"] for draft in drafts])
+    for draft, answer in zip(drafts, answers, strict=True):
+        expected, found = set(draft["flags"]), set(answer["flags"])
         true_pos += len(expected & found)
         false_pos += len(found - expected)
         false_neg += len(expected - found)
@@ -84,11 +114,11 @@ def score(page: Page, drafts: list[dict]) -> Score:
             false_alarms.append(draft["text"][:70])
         if found != expected:
             wrong.append(f"expected {sorted(expected)}, found {sorted(found)}: {draft['text'][:70]}")
-        practical = page.locator(".ck").get_attribute("data-state") == "practical"
+        practical = answer["state"] == "practical"
         if practical != bool(draft.get("practical")):
             wrong.append(f"practical answer {'given' if practical else 'missing'}: {draft['text'][:70]}")
-        elif practical:
-            expect(page.locator(".ck-example")).to_be_visible()
+        elif practical and not answer["example"]:
+            wrong.append(f"practical answer without its example: {draft['text'][:70]}")
     return Score(
         share(true_pos, true_pos + false_pos),
         share(true_pos, true_pos + false_neg),
@@ -97,6 +127,17 @@ def score(page: Page, drafts: list[dict]) -> Score:
         crisis_on_practical,
         false_alarms,
     )
+
+
+@pytest.fixture(scope="module")
+def scores(browser: Browser, server: str) -> dict[str, Score]:
+    """The three corpora, checked on one phone page."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(server + CHECKER)
+    found = {name: score(page, drafts) for name, drafts in CORPORA.items()}
+    context.close()
+    return found
 
 
 def report(name: str, count: int, result: Score, capsys: pytest.CaptureFixture[str]) -> None:
@@ -116,10 +157,9 @@ def assert_safe(result: Score) -> None:
     assert result.false_alarms == []
 
 
-def test_labelled_drafts(phone: Page, server: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_labelled_drafts(scores: dict[str, Score], capsys: pytest.CaptureFixture[str]) -> None:
     assert len(DRAFTS) >= 80
-    phone.goto(server + CHECKER)
-    result = score(phone, DRAFTS)
+    result = scores["labelled corpus"]
     report("labelled corpus", len(DRAFTS), result, capsys)
     assert result.precision >= 0.9 and result.recall >= 0.9
     assert not [line for line in result.wrong if line.startswith("practical")]
@@ -127,29 +167,27 @@ def test_labelled_drafts(phone: Page, server: str, capsys: pytest.CaptureFixture
     assert_safe(result)
 
 
-def test_held_out_drafts(phone: Page, server: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_held_out_drafts(scores: dict[str, Score], capsys: pytest.CaptureFixture[str]) -> None:
     """Drafts written apart from the phrases, in batches (see the README for each batch's first score).
 
     Measured 0.97 precision and 0.88 recall over 190 drafts. The newest batch, which the phrases
     have not seen, scores 0.79 and 0.44 on its own, so a new batch may pull these down.
     """
     assert len(HELD_OUT) >= 190
-    phone.goto(server + CHECKER)
-    result = score(phone, HELD_OUT)
+    result = scores["held-out"]
     report("held-out", len(HELD_OUT), result, capsys)
     assert result.precision >= 0.93 and result.recall >= 0.84
     assert_safe(result)
 
 
-def test_safety_held_out_drafts(phone: Page, server: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_safety_held_out_drafts(scores: dict[str, Score], capsys: pytest.CaptureFixture[str]) -> None:
     """Crisis, distress, threats, boundaries and necessary news, written before the safety rules.
 
     Every crisis and threat draft must be caught; no practical draft or look-alike may show the
     crisis panel (README, "Message checker", for the first scores).
     """
     assert len(SAFETY_HELD_OUT) >= 60
-    phone.goto(server + CHECKER)
-    result = score(phone, SAFETY_HELD_OUT)
+    result = scores["safety held-out"]
     report("safety held-out", len(SAFETY_HELD_OUT), result, capsys)
     assert {"crisis", "threat"} <= set(result.caught)
     assert_safe(result)
@@ -168,7 +206,7 @@ def test_typed_message_is_marked_with_links_to_the_why(phone: Page, server: str,
     for link in phone.locator(".ck-group a").all():
         href = link.get_attribute("href") or ""
         assert href.startswith(server + "principles/"), href
-        assert (built_site / href.removeprefix(server) / "index.html").exists(), href
+        assert file_for(built_site, href.removeprefix(server)), href
     expect(phone.locator(".ck-advice")).to_contain_text("do not send it")
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 

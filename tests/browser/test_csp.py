@@ -11,8 +11,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, Route, expect
+from playwright.sync_api import Browser, Page, Route
 
+from ..support.search import open_search, search
 from .conftest import CspWatch
 
 INJECTED = (
@@ -67,9 +68,8 @@ def test_offline_copy_blocks_injected_script_from_disk(
         page.add_init_script(LISTEN)
         page.goto(probe.as_uri())
         assert_blocked(page, csp_watch)
-        page.locator("input.md-search__input").click()
-        page.locator("input.md-search__input").press_sequentially("blocked")
-        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
+        open_search(page)
+        assert search(page, "blocked"), "search found nothing in the offline copy"
         page.close()
     finally:
         probe.unlink()

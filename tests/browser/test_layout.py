@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from benchmarks.pages import page_types
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import Error as PlaywrightError
-
-from benchmarks.pages import page_types
 
 PHONE, WIDE = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
 LONG_QUERY = "what do I say when my ex texts me happy birthday after months of silence"

@@ -7,29 +7,16 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, expect
 
-from benchmarks.search import wait_for_results, watch_search
+from ..support.search import SEARCH_INPUT, open_search, ranked, search
 
 FIRST = ".md-search-result__item:first-child a.md-search-result__link"
-# Where Enter goes: the best-scoring link of the first result, as Material picks it.
-BEST_HREF = """() => [...document.querySelectorAll(".md-search-result__item:first-child a.md-search-result__link")]
-  .sort((a, b) => b.firstElementChild.dataset.mdScore - a.firstElementChild.dataset.mdScore)[0].href"""
-
-
-def search(page: Page, query: str) -> None:
-    """Type ``query`` key by key, as a reader does, and wait for its own results."""
-    box = page.locator("input.md-search__input")
-    box.focus()  # search starts on the reader's first search
-    # Predicates are functions: Playwright evals expression strings, which the pages' policy forbids.
-    page.wait_for_function("() => window.__searchProbe.ready", timeout=30_000)
-    box.fill("")
-    box.press_sequentially(query)
-    wait_for_results(page, query)
 
 
 def search_and_go(page: Page, query: str) -> str:
-    search(page, query)
-    href = page.evaluate(BEST_HREF)
-    page.locator("input.md-search__input").press("Enter")
+    """Search key by key, as a reader does, press Enter and wait to arrive where the best result points."""
+    search(page, query, key_by_key=True)
+    href = ranked(page)[0]  # where Enter goes: the first result's best-scoring link, as Material picks it
+    page.locator(SEARCH_INPUT).press("Enter")
     # Instant navigation swaps the page without a load event, so watch the address instead.
     target = urlsplit(href)
     page.wait_for_function(
@@ -42,14 +29,13 @@ def search_and_go(page: Page, query: str) -> str:
 def test_search_works_in_the_phone_overlay(browser: Browser, server: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
-    watch_search(page)
     page.goto(server)
-    box = page.locator("input.md-search__input")
+    box = page.locator(SEARCH_INPUT)
     expect(box).not_to_be_in_viewport()
     page.locator("label[for='__search']").first.click()
     expect(box).to_be_in_viewport()
     expect(box).to_be_focused()
-    search(page, "kids")
+    search(page, "kids", key_by_key=True)
     expect(page.locator(FIRST).first).to_be_in_viewport()
     # The overlay slides in, so wait for it to settle; a real overflow never does.
     page.wait_for_function(
@@ -63,13 +49,12 @@ def test_search_works_in_the_phone_overlay(browser: Browser, server: str) -> Non
 
 
 def test_search_keeps_working_across_instant_navigation(page: Page, server: str) -> None:
-    watch_search(page)
     page.goto(server)
     page.evaluate("window.__sameDocument = true")
-    page.locator("input.md-search__input").click()
+    open_search(page)
     assert "#left-on-read" in search_and_go(page, "he left me on read")
     assert page.evaluate("window.__sameDocument === true"), "the page reloaded: instant navigation did not run"
-    page.locator("input.md-search__input").click()
+    open_search(page)
     assert "block" in search_and_go(page, "why did she block me")
     assert page.evaluate("window.__sameDocument === true")
 
@@ -77,8 +62,7 @@ def test_search_keeps_working_across_instant_navigation(page: Page, server: str)
 def test_the_offline_build_searches_with_the_tuning(browser: Browser, offline_site: Path) -> None:
     assert "title_synonyms" in (offline_site / "search/search_index.js").read_text()
     page = browser.new_page()
-    watch_search(page)
     page.goto((offline_site / "index.html").as_uri())
-    page.locator("input.md-search__input").click()
+    open_search(page)
     assert "#left-on-read" in search_and_go(page, "he left me on read")
     page.close()

@@ -9,6 +9,8 @@ from playwright.sync_api import Page
 
 from benchmarks.search import load_queries, run_queries, score
 
+from ..support.site import file_for
+
 QUERIES = load_queries()
 
 
@@ -19,9 +21,8 @@ def test_the_query_set_is_big_and_every_expected_answer_exists(built_site: Path)
     missing = []
     for query in QUERIES:
         for location in query.expect:
-            path, _, anchor = location.partition("#")
-            page = built_site / path / "index.html"
-            if not page.is_file() or (anchor and not re.search(rf'\bid="{re.escape(anchor)}"', page.read_text())):
+            page, anchor = file_for(built_site, location), location.partition("#")[2]
+            if page is None or (anchor and not re.search(rf'\bid="{re.escape(anchor)}"', page.read_text())):
                 missing.append(f"{query.text!r}: {location}")
     assert missing == []
 

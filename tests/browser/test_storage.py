@@ -6,11 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from benchmarks.browser import serve
-
+from ..support.server import serve
 from .test_accessibility import violations
 
 CHECKER = "tools/checker/"
@@ -80,7 +78,7 @@ def test_a_letter_over_the_quota_is_announced_and_stays_on_screen(page: Page, se
     expect(page.locator("#ck-draft")).to_have_value(longer)
     expect(page.locator(".ck-group[data-pattern=begging]")).to_be_visible()  # the check still runs
     assert DRAFT in page.evaluate("localStorage.getItem('unsent:/:letters')")  # the letter kept before is not lost
-    found = violations(Axe(), page, "checker, storage full")
+    found = violations(page, "checker, storage full")
     assert found == [], "\n".join(found)
 
 

@@ -1,8 +1,9 @@
-"""One page of each type in a built site: what the accessibility test and the first-view benchmark visit."""
+"""Built files and the addresses readers use for them, and one page of each type in a build."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote
 
 # Page type -> glob (relative to the built site) whose first match stands for the type.
 PAGE_TYPES = {
@@ -27,6 +28,14 @@ def url_path(site: Path, html: Path) -> str:
     """The address a reader uses for a built file, relative to the site root: directory URLs end in '/'."""
     rel = html.relative_to(site).as_posix()
     return rel.removesuffix("index.html")
+
+
+def file_for(site: Path, path: str) -> Path | None:
+    """The built file a URL path (relative to the site root) serves, as a static web server resolves it."""
+    candidate = site / unquote(path.split("#")[0].split("?")[0]).lstrip("/")
+    if candidate.is_dir():
+        candidate = candidate / "index.html"
+    return candidate if candidate.is_file() else None
 
 
 def page_types(site: Path) -> dict[str, str]:

@@ -1,11 +1,9 @@
-"""A real browser and a local web server, shared by the benchmarks and the browser tests."""
+"""A local web server for a built site: text gzipped, as any real host serves it, and silent."""
 
 from __future__ import annotations
 
 import functools
 import gzip
-import os
-import shutil
 import socket
 import threading
 from collections.abc import Iterator
@@ -13,23 +11,7 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-# Headless Chromium as this machine runs it: without the background-networking flags it
-# keeps trying hosts that a closed network refuses.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-MISSING_CHROMIUM = "Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM=/path/to/chromium"
 TEXT = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
-
-
-def find_chromium() -> str | None:
-    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def free_port() -> int:
@@ -39,7 +21,7 @@ def free_port() -> int:
 
 
 class GzipHandler(SimpleHTTPRequestHandler):
-    """Serves text files gzipped, as any real host does, and logs nothing."""
+    """Serves text files gzipped when the browser accepts it, and logs nothing."""
 
     def do_GET(self) -> None:
         file = Path(self.translate_path(self.path))
@@ -70,3 +52,4 @@ def serve(site: Path, port: int = 0) -> Iterator[str]:
         yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     finally:
         httpd.shutdown()
+        httpd.server_close()
