@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import kb
 
+from .support import builds
+from .support.once import once, shared_folder
 from .support.server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "plants"
-MKDOCS = [sys.executable, "-m", "mkdocs"]
+MKDOCS = builds.MKDOCS
 
 # A git worktree that shares another checkout's virtualenv imports that checkout's engine (the
 # editable install points there), and would test it instead of this one.
@@ -32,17 +32,8 @@ def run_build(
     config: Path, site_dir: Path, tool: list[str] = MKDOCS, site_url: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run a real strict build; the environment silences Material's end-of-life banner."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if site_url:
-        env["SITE_URL"] = site_url
-    return subprocess.run(
-        [*tool, "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=config.parent,
-        timeout=300,
-    )
+    env = {"NO_MKDOCS_2_WARNING": "1", **({"SITE_URL": site_url} if site_url else {})}
+    return builds.command([*tool, "build", "--strict", "-f", str(config), "-d", str(site_dir)], config.parent, env)
 
 
 def copy_fixture(folder: Path) -> Path:
@@ -60,16 +51,33 @@ def plants(tmp_path: Path) -> Path:
     return copy_fixture(tmp_path)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests run in one worker, which alone serves the site on the address the build knows."""
+    for item in items:
+        if item.path.is_relative_to(ROOT / "tests" / "browser"):
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 @pytest.fixture(scope="session")
-def site_url() -> str:
+def shared(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The folder all workers of this run share."""
+    return shared_folder(tmp_path_factory, worker_id)
+
+
+@pytest.fixture(scope="session")
+def site_url(shared: Path) -> str:
     """Where browser tests serve the site; the build knows it so canonical URLs and the sitemap match."""
-    return f"http://127.0.0.1:{free_port()}/"
+    address = once(shared / "site_url", lambda path: path.write_text(f"http://127.0.0.1:{free_port()}/"))
+    return address.read_text()
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
-    """The real site, built once per test session with --strict."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT / "mkdocs.yml", site_dir, site_url=site_url)
-    assert result.returncode == 0, result.stderr
-    return site_dir
+def built_site(shared: Path, site_url: str) -> Path:
+    """The real site, built with --strict once per test run and shared by every worker."""
+
+    def build(site_dir: Path) -> None:
+        result = run_build(ROOT / "mkdocs.yml", site_dir, site_url=site_url)
+        assert result.returncode == 0, result.stderr
+
+    return once(shared / "site", build)

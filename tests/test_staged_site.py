@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import MKDOCS, ROOT
+from .support import builds
 from .support.server import free_port
 from .test_kb_pages import _poll
 
@@ -54,14 +55,7 @@ def problems(stderr: str) -> list[str]:
 
 
 def build(site: Path, out: Path, *flags: str, tool: str = "mkdocs") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", tool, "build", *flags, "-d", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=site,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=300,
-    )
+    return builds.command([sys.executable, "-m", tool, "build", *flags, "-d", str(out)], site)
 
 
 @pytest.mark.parametrize(
