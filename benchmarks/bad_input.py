@@ -3,8 +3,8 @@
 Each case breaks a copy of the plant-care fixture in one way (issue 11, "Bad input fails
 cleanly and fast") and builds it in a child process capped at 2 GB of address space and
 30 CPU seconds, forked with MkDocs already imported (tests/support/builds.py). The table
-shows the exit status, the problem lines, CPU and wall seconds and the child's peak memory. The budget is exit 1, one line per problem,
-no traceback, under 5 CPU seconds and under 500 MB.
+shows the exit status, the problem lines, CPU and wall seconds and the child's peak memory.
+The budget is exit 1, one line per problem, no traceback, under 5 CPU seconds and under 500 MB.
 """
 
 from __future__ import annotations
