@@ -51,6 +51,7 @@ def plants(tmp_path: Path) -> Path:
     return copy_fixture(tmp_path)
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Browser tests run in one worker, which alone serves the site on the address the build knows."""
     for item in items:
