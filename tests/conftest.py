@@ -11,7 +11,7 @@ import pytest
 import kb
 
 from .support import builds
-from .support.once import once, shared_folder
+from .support.once import once
 from .support.server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,19 +51,17 @@ def plants(tmp_path: Path) -> Path:
     return copy_fixture(tmp_path)
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Browser tests run in one worker, which alone serves the site on the address the build knows."""
+    """Browser tests carry the browser mark, so `-m "not browser"` leaves them out."""
     for item in items:
         if item.path.is_relative_to(ROOT / "tests" / "browser"):
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture(scope="session")
-def shared(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    """The folder all workers of this run share."""
-    return shared_folder(tmp_path_factory, worker_id)
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder the session's one-off work goes in."""
+    return tmp_path_factory.getbasetemp()
 
 
 @pytest.fixture(scope="session")
@@ -75,7 +73,7 @@ def site_url(shared: Path) -> str:
 
 @pytest.fixture(scope="session")
 def built_site(shared: Path, site_url: str) -> Path:
-    """The real site, built with --strict once per test run and shared by every worker."""
+    """The real site, built with --strict once per test run."""
 
     def build(site_dir: Path) -> None:
         result = run_build(ROOT / "mkdocs.yml", site_dir, site_url=site_url)
