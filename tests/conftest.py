@@ -11,7 +11,6 @@ import pytest
 import kb
 
 from .support import builds
-from .support.once import once
 from .support.server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,24 +58,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The folder the session's one-off work goes in."""
-    return tmp_path_factory.getbasetemp()
-
-
-@pytest.fixture(scope="session")
-def site_url(shared: Path) -> str:
+def site_url() -> str:
     """Where browser tests serve the site; the build knows it so canonical URLs and the sitemap match."""
-    address = once(shared / "site_url", lambda path: path.write_text(f"http://127.0.0.1:{free_port()}/"))
-    return address.read_text()
+    return f"http://127.0.0.1:{free_port()}/"
 
 
 @pytest.fixture(scope="session")
-def built_site(shared: Path, site_url: str) -> Path:
-    """The real site, built with --strict once per test run."""
-
-    def build(site_dir: Path) -> None:
-        result = run_build(ROOT / "mkdocs.yml", site_dir, site_url=site_url)
-        assert result.returncode == 0, result.stderr
-
-    return once(shared / "site", build)
+def built_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
+    """The real site, built once per test session with --strict."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = run_build(ROOT / "mkdocs.yml", site_dir, site_url=site_url)
+    assert result.returncode == 0, result.stderr
+    return site_dir
