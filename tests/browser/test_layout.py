@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from benchmarks.pages import page_types
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import Error as PlaywrightError
+
+from ..support.site import page_types
 
 PHONE, WIDE = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
 LONG_QUERY = "what do I say when my ex texts me happy birthday after months of silence"
 PRACTICAL = "Can you pick the kids up from school on Friday? I'm stuck at work until 6."
-# Every page type of benchmarks/pages.py, tools included; a test below keeps the list complete.
+# Every page type of tests/support/site.py, tools included; a test below keeps the list complete.
 LAID_OUT = [
     "home",
     "principle section index",
