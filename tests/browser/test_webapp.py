@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, expect
 
-from benchmarks.browser import serve
+from ..support.server import serve
 
 RESULT = ".md-search-result__item > a.md-search-result__link"
 # The worker controls the page only once its install, which keeps every file, has finished.
