@@ -26,6 +26,8 @@ from kb.render import STYLESHEET, STYLESHEET_SOURCE, THEME
 from kb.settings import line_of
 from kb.tooltips import TooltipsOnce
 
+TOOLTIPS = "kb.tooltips"  # the extension's name, for a site that lists it itself
+
 # Set by on_config on every build (mkdocs serve re-runs it after each edit).
 _site: Site | None = None
 
@@ -97,7 +99,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     sources.register("kb", _where)
     _use_engine_theme(config)
     config.extra_css.insert(0, STYLESHEET)  # first, so a site's own rules come after the engine's
-    if not any(isinstance(extension, TooltipsOnce) for extension in config.markdown_extensions):
+    listed = (e == TOOLTIPS or isinstance(e, TooltipsOnce) for e in config.markdown_extensions)
+    if not any(listed):
         # Typed as names, but MkDocs hands the list to Markdown as it is, and Markdown takes instances.
         config.markdown_extensions.append(TooltipsOnce())  # type: ignore[arg-type]
     return config
