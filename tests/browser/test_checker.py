@@ -232,9 +232,11 @@ def test_check_brings_the_answer_into_view_and_says_it_again(phone: Page, server
       new MutationObserver(() => said.push(document.querySelector(".ck-status").textContent))
         .observe(document.querySelector(".ck-status"), { childList: true, characterData: true, subtree: true }); }""")
     check = phone.get_by_role("button", name="Check", exact=True)
-    for _ in range(2):  # the same draft twice: the live region is emptied and filled again each time
+    for n in (1, 2):  # the same draft twice: the live region is emptied and filled again each time
         check.tap()
         expect(phone.locator(".ck-result")).to_be_in_viewport()
+        # The answer is written after the check resolves; wait for this round's fill, not the last one's.
+        phone.wait_for_function("n => said.filter(Boolean).length >= n", arg=n)
     status = phone.locator(".ck-status")
     assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == "status"
     assert on_screen(phone, ".ck-status"), phone.evaluate("scrollY")
