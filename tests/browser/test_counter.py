@@ -183,3 +183,21 @@ def test_days_across_daylight_saving_changes(
         expect(page.locator(".nc-days")).to_have_text(f"{expected} since your last contact.")
     finally:
         context.close()
+
+
+SHIFTS = """window.shifted = 0;
+new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) shifted += e.value; })
+  .observe({ type: "layout-shift", buffered: true });"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_nothing_moves_when_the_counter_starts(browser: Browser, server: str, width: int) -> None:
+    """The script's first line and the date field's width are in the page already, so its start shifts nothing."""
+    page = browser.new_page(viewport={"width": width, "height": 844})
+    page.add_init_script(SHIFTS)
+    page.goto(server + COUNTER)
+    expect(page.locator(".nc-days")).to_have_text("Choose the date of your last contact to start counting.")
+    page.wait_for_function("document.querySelector('#nc-date').max !== '9999-12-31'")  # the script has run
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert page.evaluate("shifted") == 0
+    page.close()
