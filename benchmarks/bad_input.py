@@ -48,8 +48,8 @@ def copy_plants(dest: Path) -> Path:
     """A copy of the plant-care site with the hooks of this repository, staged builds first as on the real site."""
     shutil.copytree(FIXTURE, dest)
     config = dest / "mkdocs.yml"
-    hooks = f"{ROOT / 'hooks' / 'staged_site.py'}\n  - {ROOT / 'hooks' / 'kb_pages.py'}"
-    text = config.read_text().replace("../../../hooks/kb_pages.py", hooks)
+    hooks = f"{ROOT / 'hooks/kb/adapters/staged_site.py'}\n  - {ROOT / 'hooks/kb/adapters/kb_pages.py'}"
+    text = config.read_text().replace("../../../hooks/kb/adapters/kb_pages.py", hooks)
     config.write_text(text.replace("../../../hooks/", f"{ROOT / 'hooks'}/"))
     return dest
 
@@ -120,7 +120,7 @@ def _rules_named_like_a_theme_file(site: Path) -> None:
 
 def _with_search_tuning(old: str, new: str) -> Callable[[Path], None]:
     def make(site: Path) -> None:
-        hook = ROOT / "hooks" / "search_tuning.py"
+        hook = ROOT / "hooks/kb/adapters/search_tuning.py"
         _edit("mkdocs.yml", "hooks:\n", f"hooks:\n  - {hook}\n")(site)
         _edit("mkdocs.yml", old, new)(site)
 

@@ -33,7 +33,7 @@ from tests.support.server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "search_queries.yml"
-TUNING_HOOK = "hooks/search_tuning.py"
+TUNING_HOOK = "hooks/kb/adapters/search_tuning.py"
 
 
 @dataclass(frozen=True)

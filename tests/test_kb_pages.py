@@ -10,7 +10,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-import kb_pages
+from kb.adapters import kb_pages
 
 from .conftest import ROOT, run_build
 from .page_parts import article, primary_nav

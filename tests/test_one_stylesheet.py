@@ -3,13 +3,13 @@
 import re
 from pathlib import Path
 
-import one_stylesheet
 import pytest
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from kb.adapters import one_stylesheet
 from kb.render import STYLESHEET, STYLESHEET_SOURCE
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,10 +2,11 @@
 
 from types import SimpleNamespace
 
-import page_links
 import pytest
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+
+from kb.adapters import page_links
 
 
 def config(link: str, directory_urls: bool = True) -> SimpleNamespace:

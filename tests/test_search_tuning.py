@@ -172,7 +172,7 @@ def test_a_question_result_previews_its_short_answer(built_site: Path) -> None:
 
 def _with_tuning(plants: Path, synonyms: str) -> Path:
     config = plants / "mkdocs.yml"
-    hook = ROOT / "hooks" / "search_tuning.py"
+    hook = ROOT / "hooks/kb/adapters/search_tuning.py"
     text = config.read_text().replace("hooks:\n", f"hooks:\n  - {hook}\n", 1)
     config.write_text(text.replace("extra:\n", "extra:\n  search_tuning:\n    synonyms: search/synonyms.yml\n", 1))
     (plants / "docs/search").mkdir()

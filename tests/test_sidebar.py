@@ -4,8 +4,9 @@ import posixpath
 import re
 from pathlib import Path
 
-import sidebar
 import yaml
+
+from kb.adapters import sidebar
 
 from .conftest import ROOT
 from .page_parts import article, primary_nav

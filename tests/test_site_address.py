@@ -29,7 +29,7 @@ def tiny(tmp_path: Path) -> Path:
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         'site_name: T\nsite_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]\n'
-        f"hooks:\n  - {ROOT / 'hooks' / 'site_address.py'}\n",
+        f"hooks:\n  - {ROOT / 'hooks/kb/adapters/site_address.py'}\n",
         encoding="utf-8",
     )
     return config
@@ -87,7 +87,7 @@ def test_serve_says_nothing(tiny: Path) -> None:
 def test_the_site_uses_the_hook_and_takes_its_address_from_site_url() -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert 'site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]' in config
-    assert "  - hooks/site_address.py" in config
+    assert "  - hooks/kb/adapters/site_address.py" in config
 
 
 @pytest.mark.parametrize("name", PUBLISHED)

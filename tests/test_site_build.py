@@ -67,7 +67,7 @@ def test_generated_pages_are_in_the_nav(built_site: Path, kb_site) -> None:
     nav = primary_nav(html(built_site, "index.md"))
     for topic in kb_site.content.topics:
         assert f'href="faq/{topic.id}/"' in nav
-    # Situations are too many for every sidebar (hooks/sidebar.py): the index lists them, each page itself.
+    # Situations are too many for every sidebar (hooks/kb/adapters/sidebar.py): the index lists them, each page itself.
     assert 'href="scenarios/"' in nav
     index = own(built_site, "scenarios/index.md")
     for scenario in kb_site.content.scenarios:

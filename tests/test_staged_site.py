@@ -25,7 +25,9 @@ BAD_ANCHOR = "Move it to a brighter window; see [light](../principles/light.md#n
 def staged(plants: Path) -> Path:
     """The plant-care site with the staging hook first, as the real site has it."""
     config = plants / "mkdocs.yml"
-    config.write_text(config.read_text().replace("hooks:\n", f"hooks:\n  - {ROOT / 'hooks/staged_site.py'}\n", 1))
+    config.write_text(
+        config.read_text().replace("hooks:\n", f"hooks:\n  - {ROOT / 'hooks/kb/adapters/staged_site.py'}\n", 1)
+    )
     return plants
 
 
@@ -171,4 +173,4 @@ def test_serve_keeps_the_last_good_site_when_a_rebuild_fails(staged: Path, tmp_p
 
 def test_the_real_site_builds_through_the_staging_hook() -> None:
     hooks = (ROOT / "mkdocs.yml").read_text().split("\nhooks:\n", 1)[1]
-    assert hooks.startswith("  - hooks/staged_site.py"), "the staging hook must come first"
+    assert hooks.startswith("  - hooks/kb/adapters/staged_site.py"), "the staging hook must come first"

@@ -37,7 +37,7 @@ KINDS: dict[str, Kind] = {
         Kind("terms", "terms.schema.json", "term", key="term"),
         Kind(PRINCIPLE, "principle.schema.json", "principle"),
         Kind("rules", "rules.schema.json", "pattern", nested="patterns", references={"principle": PRINCIPLE}),
-        Kind("synonyms", "synonyms.schema.json", "synonym group", pages=False),  # hooks/search_tuning.py
+        Kind("synonyms", "synonyms.schema.json", "synonym group", pages=False),  # hooks/kb/adapters/search_tuning.py
         Kind("helplines", "helplines.schema.json", "help line"),
         Kind("tools", "tools.schema.json", "tool"),
     )

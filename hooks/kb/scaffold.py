@@ -16,7 +16,7 @@ from pathlib import Path
 from kb.problems import NOT_ONE_LINE, ContentError, Problem
 
 STARTER = Path(__file__).parent / "starter"
-HOOKS = Path(__file__).resolve().parent.parent  # the folder holding kb/ and the MkDocs hook files
+HOOKS = Path(__file__).resolve().parent / "adapters"  # the MkDocs hook files
 SITE_HOOKS = ("staged_site.py", "site_address.py", "kb_pages.py", "page_links.py", "page_guard.py")
 
 _CONFIG = """\
