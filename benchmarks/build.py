@@ -21,6 +21,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+ADAPTERS = "kb.adapters."  # the modules of the handlers the engine's plugin runs, timed as hooks are
+
 
 @dataclass(frozen=True)
 class Timing:
@@ -57,7 +59,8 @@ def _time_hooks(config: MkDocsConfig) -> dict[str, float]:
     names = set(config.hooks)
     for handlers in config.plugins.events.values():
         for index, handler in enumerate(handlers):
-            if getattr(handler, "__module__", None) in names:
+            module = getattr(handler, "__module__", None) or ""
+            if module in names or module.startswith(ADAPTERS):
                 handlers[index] = _timed(handler, spent)
     return spent
 
@@ -69,6 +72,6 @@ def _timed(handler: Callable[..., Any], spent: dict[str, float]) -> Callable[...
         try:
             return handler(*args, **kwargs)
         finally:
-            spent[handler.__module__] += time.process_time() - start
+            spent[handler.__module__.removeprefix(ADAPTERS)] += time.process_time() - start
 
     return run

@@ -33,7 +33,6 @@ from tests.support.server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "search_queries.yml"
-TUNING_HOOK = "hooks/kb/adapters/search_tuning.py"
 
 
 @dataclass(frozen=True)
@@ -154,15 +153,15 @@ def _same(config: Path) -> Iterator[Path]:
 
 @contextmanager
 def _baseline_config(config: Path) -> Iterator[Path]:
-    """A config that inherits everything but lists the hooks without ours (lists replace on INHERIT)."""
+    """A config that inherits everything but runs the engine's plugin without search tuning (lists replace)."""
     with config.open(encoding="utf-8") as handle:
-        hooks = [hook for hook in yaml_load(handle).get("hooks", []) if hook != TUNING_HOOK]
+        plugins = [{"kb": {"skip": ["search_tuning"]}} if p == "kb" else p for p in yaml_load(handle)["plugins"]]
     # Beside mkdocs.yml, so relative paths in the inherited config still resolve.
     handle, name = tempfile.mkstemp(prefix=".baseline-", suffix=".yml", dir=config.parent)
     path = Path(name)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            yaml.safe_dump({"INHERIT": config.name, "hooks": hooks}, out)
+            yaml.safe_dump({"INHERIT": config.name, "plugins": plugins}, out)
         yield path
     finally:
         path.unlink(missing_ok=True)

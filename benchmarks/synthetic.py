@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils.yaml import yaml_load
 
 from kb import Settings, build_site
 from kb.checker import output_path
@@ -90,6 +91,9 @@ def prerender(config: MkDocsConfig, built: Path) -> Path:
     extra = json.loads(json.dumps(dict(config.extra)))  # the hooks' HTML fragments (Markup) as plain strings
     theme = _merged_theme(config, config_file.with_name("plain-theme"))
     plain = {"INHERIT": config_file.name, "hooks": [], "nav": config.nav, "extra": extra, "theme": theme}
+    with config_file.open(encoding="utf-8") as handle:
+        if plugins := yaml_load(handle).get("plugins"):
+            plain["plugins"] = [p for p in plugins if p != "kb"]  # the engine's plugin, which runs its hooks
     plain_file = config_file.with_name(PLAIN_CONFIG)
     plain_file.write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return plain_file

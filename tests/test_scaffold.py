@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from mkdocs.utils.yaml import yaml_load
 
 from kb.problems import ContentError
 from kb.scaffold import new_site
@@ -52,8 +53,15 @@ def test_the_new_site_builds_and_has_its_own_readme(new_site_folder: Path) -> No
     assert 'href="https://findahelpline.com/"' in help_page, "the help page lists the help lines"
     home = (new_site_folder / "site/index.html").read_text()
     assert 'class="kb-help-bar"' in home and 'id="kb-help-now"' in home, "the engine's theme adds the help bar"
-    assert '<link rel="stylesheet" href="assets/kb.css">' in home, "the engine's look comes with it"
-    assert ".kb-short-answer" in (new_site_folder / "site/assets/kb.css").read_text()
+    (stylesheet,) = re.findall(r'<link rel="stylesheet" href="(assets/[^"/]+\.css)">', home)  # one bundle
+    assert ".kb-short-answer" in (new_site_folder / "site" / stylesheet).read_text(), "the engine's look comes with it"
+
+
+def test_the_new_site_runs_the_engine_as_a_plugin_with_no_path_into_this_checkout(new_site_folder: Path) -> None:
+    config = (new_site_folder / "mkdocs.yml").read_text()
+    with (new_site_folder / "mkdocs.yml").open() as handle:
+        assert yaml_load(handle)["plugins"][-1] == "kb", "the engine runs as the plugin kb, last"
+    assert "hooks:" not in config and str(ROOT) not in config and "../" not in config
 
 
 def test_the_new_site_has_each_kind_of_content_once(new_site_folder: Path) -> None:

@@ -1,7 +1,8 @@
 """``python -m kb new FOLDER``: a new advice site that builds with ``mkdocs build --strict``.
 
 The starter pages (``starter/``) are copied as they are; only mkdocs.yml and the README are
-written here, because they name the site and point at this engine's MkDocs hooks. An engine
+written here, because they name the site. The site runs the engine as the MkDocs plugin ``kb``
+(installed with the engine), so the folder may live anywhere. An engine
 command rather than a copier template: it needs no new dependency, and the fixture tests run the
 same code an author runs.
 """
@@ -9,15 +10,12 @@ same code an author runs.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 from kb.problems import NOT_ONE_LINE, ContentError, Problem
 
 STARTER = Path(__file__).parent / "starter"
-HOOKS = Path(__file__).resolve().parent / "adapters"  # the MkDocs hook files
-SITE_HOOKS = ("staged_site.py", "site_address.py", "kb_pages.py", "page_links.py", "page_guard.py")
 
 _CONFIG = """\
 site_name: {name}
@@ -25,10 +23,11 @@ site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"] # where the site will live
 theme:
   name: material
   font: false # no requests to font hosts
+  icon:
+    logo: material/book-open-variant # also the app icon; drawn from lines and curves only
 plugins:
   - search
-hooks: # the advice-site engine's MkDocs hooks, in this order
-{hooks}
+  - kb # the advice-site engine; keep it last
 validation:
   omitted_files: warn
   absolute_links: warn
@@ -91,8 +90,8 @@ python -m kb ids principle   # the ids you can cite, with the file of each
 mkdocs build --strict        # the site, in site/
 ```
 
-`mkdocs.yml` points at the engine's hooks by a relative path: keep this folder
-where it was created, or edit the `hooks:` paths if you move it.
+The engine runs as the MkDocs plugin `kb` (`plugins:` in `mkdocs.yml`), so this
+folder can live anywhere once the engine is installed in the environment.
 """
 
 
@@ -102,13 +101,7 @@ def new_site(folder: Path, name: str) -> None:
         raise ContentError([Problem(folder.as_posix(), "is not an empty folder", "name a new folder")])
     if not name.strip() or NOT_ONE_LINE.search(name):
         raise ContentError([Problem("--name", "should be one line of text", 'like --name "After a job loss"')])
-    missing = [hook for hook in SITE_HOOKS if not (HOOKS / hook).is_file()]
-    if missing:
-        hint = "install the engine from its repository (pip install -e .) so its hooks are beside kb/"
-        raise ContentError([Problem(HOOKS.as_posix(), f"the engine's hooks are not here: {', '.join(missing)}", hint)])
     shutil.copytree(STARTER, folder, dirs_exist_ok=True)
-    where = Path(os.path.relpath(HOOKS, folder.resolve()))
-    hooks = "\n".join(f"  - {json.dumps((where / hook).as_posix())}" for hook in SITE_HOOKS)
     # JSON is valid YAML: the name is quoted whatever it holds.
-    (folder / "mkdocs.yml").write_text(_CONFIG.format(name=json.dumps(name), hooks=hooks), encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(_CONFIG.format(name=json.dumps(name)), encoding="utf-8")
     (folder / "README.md").write_text(_README.format(name=name), encoding="utf-8")
