@@ -143,14 +143,14 @@ def draw(svg: str, size: int, glyph: tuple[int, int, int], background: tuple[int
     dx = (size - vw * scale) / 2 - vx * scale
     dy = (size - vh * scale) / 2 - vy * scale
     shapes = [[(dx + x * scale, dy + y * scale) for x, y in shape] for d in paths for shape in outline(d)]
-    pixels = coverage(shapes, size)
-    raw = b"".join(
-        b"\x00"
-        + bytes(
-            round(g * min(a, 1.0) + b * (1 - min(a, 1.0))) for a in row for g, b in zip(glyph, background, strict=True)
-        )
-        for row in pixels
-    )
+    colours: dict[float, bytes] = {}  # most pixels are wholly in or out: mix each coverage once
+
+    def mixed(a: float) -> bytes:
+        cover = min(a, 1.0)
+        colours[a] = bytes(round(g * cover + b * (1 - cover)) for g, b in zip(glyph, background, strict=True))
+        return colours[a]
+
+    raw = b"".join(b"\x00" + b"".join([colours.get(a) or mixed(a) for a in row]) for row in coverage(shapes, size))
     return _png(size, raw)
 
 
