@@ -10,6 +10,7 @@ pages produce.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -110,7 +111,11 @@ def audit(
     document: Document, knows_script: Callable[[str], bool], site_origin: str = "", wants_policy: bool = True
 ) -> list[Finding]:
     """Every problem on one page; ``knows_script`` tells the theme's own inline scripts from others."""
-    found = [Finding(e, message) for e in document.elements for message in _check(e, site_origin)]
+    found = [
+        Finding(e, message)
+        for e in document.elements
+        for message in _findings(e.tag, e.attrs, e.in_content, site_origin)
+    ]
     found += [
         Finding(s.element, f"an inline script the theme did not write ('{s.text.strip()[:40]}')")
         for s in document.scripts
@@ -126,15 +131,20 @@ def _is_policy(element: Element) -> bool:
     return element.tag == "meta" and (element.get("http-equiv") or "").lower() == "content-security-policy"
 
 
-def _check(element: Element, site_origin: str) -> Iterator[str]:
-    tag = element.tag
+@functools.lru_cache(maxsize=1 << 15)  # a site repeats most of its elements on every page
+def _findings(tag: str, attrs: tuple[tuple[str, str], ...], in_content: bool, site_origin: str) -> tuple[str, ...]:
+    return tuple(_check(tag, attrs, in_content, site_origin))
+
+
+def _check(tag: str, attrs: tuple[tuple[str, str], ...], in_content: bool, site_origin: str) -> Iterator[str]:
+    named = dict(reversed(attrs))  # a browser keeps the first of two attributes of one name
     if reason := _FORBIDDEN_EVERYWHERE.get(tag):
         yield f"a <{tag}> element, which {reason}"
-    if tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
+    if tag == "meta" and named.get("http-equiv", "").lower() == "refresh":
         yield "a meta refresh, which sends the reader to another address"
-    rel = set((element.get("rel") or "").lower().split())
+    rel = set(named.get("rel", "").lower().split())
     loads = set(_LOADS.get(tag, ())) | ({"href"} if tag == "link" and rel & _LOADING_RELS else set())
-    for name, value in element.attrs:
+    for name, value in attrs:
         if name.startswith("on"):
             yield f"an event-handler attribute '{name}' on <{tag}>"
             continue
@@ -150,17 +160,16 @@ def _check(element: Element, site_origin: str) -> Iterator[str]:
                     yield f"<{tag}> loads '{url[:60]}' from another site"
                 elif _SENDS.get(tag) == name and _is_off_site(url, site_origin):
                     yield f"<{tag}> sends what a reader types to another site ('{url[:60]}')"
-    if element.in_content:
-        yield from _check_content(element)
+    if in_content:
+        yield from _check_content(tag, attrs)
 
 
-def _check_content(element: Element) -> Iterator[str]:
-    tag = element.tag
+def _check_content(tag: str, attrs: tuple[tuple[str, str], ...]) -> Iterator[str]:
     if tag not in CONTENT_ELEMENTS:
         yield f"a <{tag}> element in the page content"
         return
     allowed = CONTENT_ATTRIBUTES.get(tag, frozenset())
-    for name, value in element.attrs:
+    for name, value in attrs:
         if name.startswith("on"):
             continue  # reported above
         if name == "style":

@@ -82,3 +82,23 @@ def test_a_page_without_a_policy_is_reported() -> None:
         "a <meta> element in the page content",
         "no Content-Security-Policy meta tag in the head",
     ], "a policy inside the content does not count"
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "<!-- a comment a browser ends here --!><img src=x onerror=y()><!-- -->",
+        "<!--->" + "<img src=x onerror=y()>",
+        "<![CDATA[ ends at the first > <img src=x onerror=y()> ]]>",
+        "<svg><style><img src=x onerror=y()></style></svg>",
+        "<title><img src=x onerror=y()></title>",
+        '<p title="x"title2=">"/onerror=y()>x</p>',
+    ],
+)
+def test_markup_a_browser_reads_outside_the_content_is_read_too(hidden: str) -> None:
+    assert any("event-handler attribute 'onerror'" in message for message in findings("<p>x</p>", POLICY + hidden))
+
+
+def test_of_two_attributes_of_one_name_the_first_counts_as_in_a_browser() -> None:
+    script = '<script type="module" type="application/json">evil()</script>'
+    assert findings("<p>x</p>", POLICY + script) == ["an inline script the theme did not write ('evil()')"]
