@@ -10,7 +10,7 @@ import pytest
 
 import kb
 
-from .support import builds
+from .support import builds, shared
 from .support.server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,15 +58,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def site_url() -> str:
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """Where browser tests serve the site; the build knows it so canonical URLs and the sitemap match."""
-    return f"http://127.0.0.1:{free_port()}/"
+    return shared.value(tmp_path_factory, "site-url", lambda: f"http://127.0.0.1:{free_port()}/")
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
-    """The real site, built once per test session with --strict."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT / "mkdocs.yml", site_dir, site_url=site_url)
-    assert result.returncode == 0, result.stderr
-    return site_dir
+    """The real site, built with --strict once per test run, however many processes share the run."""
+
+    def build(site_dir: Path) -> None:
+        result = run_build(ROOT / "mkdocs.yml", site_dir, site_url=site_url)
+        assert result.returncode == 0, result.stderr
+
+    return shared.folder(tmp_path_factory, "site", build)

@@ -14,10 +14,10 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, sync_playwright
 
-from ..conftest import ROOT, run_build
+from ..conftest import MKDOCS, ROOT
+from ..support import builds, shared
 from ..support.chromium import CHROMIUM_ARGS, MISSING_CHROMIUM, find_chromium
 from ..support.search import watch_search
-from ..support.server import serve
 
 
 def chromium_path() -> str:
@@ -28,20 +28,20 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def server(built_site: Path, site_url: str) -> Iterator[str]:
-    with serve(built_site, urlparse(site_url).port or 0) as url:
-        yield url
+def server(tmp_path_factory: pytest.TempPathFactory, built_site: Path, site_url: str) -> str:
+    """The run's one server, at the address the site was built for."""
+    return shared.server(tmp_path_factory, built_site, urlparse(site_url).port or 0)
 
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The OFFLINE=true build, made once per session, for tests that open it from disk."""
-    out = tmp_path_factory.mktemp("offline")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("OFFLINE", "true")  # read by mkdocs.yml; run_build passes the environment on
-        result = run_build(ROOT / "mkdocs.yml", out)
-    assert result.returncode == 0, result.stderr
-    return out
+    """The OFFLINE=true build, made once per run, for tests that open it from disk."""
+
+    def build(out: Path) -> None:
+        result = builds.command([*MKDOCS, "build", "--strict", "-d", str(out)], ROOT, {"OFFLINE": "true"})
+        assert result.returncode == 0, result.stderr
+
+    return shared.folder(tmp_path_factory, "offline", build)
 
 
 class CspWatch:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import functools
 import gzip
+import os
 import socket
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -53,3 +56,18 @@ def serve(site: Path, port: int = 0) -> Iterator[str]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def _serve_while(site: Path, port: int, owner: int) -> None:
+    """Serve ``site`` until process ``owner`` has gone (the run that started this server ended)."""
+    with serve(site, port):
+        while True:
+            try:
+                os.kill(owner, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.2)
+
+
+if __name__ == "__main__":
+    _serve_while(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]))
