@@ -51,10 +51,14 @@ def plants(tmp_path: Path) -> Path:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Browser tests carry the browser mark, so `-m "not browser"` leaves them out."""
+    """Browser tests carry the browser mark, so `-m "not browser"` leaves them out, and run last.
+
+    Last, so that while one process builds the site the browser tests need, the other has
+    tests of its own to run instead of waiting for it."""
     for item in items:
         if item.path.is_relative_to(ROOT / "tests" / "browser"):
             item.add_marker(pytest.mark.browser)
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
 
 
 @pytest.fixture(scope="session")
