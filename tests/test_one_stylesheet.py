@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from kb.adapters import one_stylesheet
-from kb.render import STYLESHEET, STYLESHEET_SOURCE
+from kb.render import ASSETS, STYLESHEETS
 
 ROOT = Path(__file__).resolve().parent.parent
 THEME_CSS = "assets/stylesheets/"  # Material's own two stylesheets
@@ -44,7 +44,7 @@ def test_a_listed_file_that_does_not_exist_is_one_line(tmp_path: Path) -> None:
 
 
 def test_every_built_page_links_one_stylesheet_of_ours(built_site: Path) -> None:
-    """The engine's stylesheet first (kb_pages lists it), then the site's, in mkdocs.yml order."""
+    """The engine's stylesheets first (kb_pages lists them), then the site's, in mkdocs.yml order."""
     listed = load_config(str(ROOT / "mkdocs.yml")).extra_css
     pages = sorted(built_site.rglob("*.html"))
     for page in pages:
@@ -52,8 +52,7 @@ def test_every_built_page_links_one_stylesheet_of_ours(built_site: Path) -> None
         ours = [link for link in links if THEME_CSS not in link]
         assert len(ours) == 1, (page, links)
     bundle = built_site / "assets" / Path(ours[0]).name
-    sources = [(STYLESHEET, STYLESHEET_SOURCE.read_text())] + [
-        (src, (ROOT / "docs" / src).read_text()) for src in listed
-    ]
+    engine = [(src, (ASSETS / src.removeprefix("assets/")).read_text()) for src in STYLESHEETS]
+    sources = engine + [(src, (ROOT / "docs" / src).read_text()) for src in listed]
     assert bundle.read_text() == one_stylesheet.bundle(sources)
     assert not any((built_site / src).exists() for src, _ in sources)

@@ -10,11 +10,14 @@ from pathlib import Path
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
+from playwright.sync_api import expect, sync_playwright
 
 from kb.problems import ContentError
 from kb.scaffold import new_site
 
 from .conftest import ROOT
+from .support.chromium import CHROMIUM_ARGS, chromium_or_exit
+from .support.server import serve
 
 
 def readme_block() -> str:
@@ -82,6 +85,37 @@ def test_the_new_site_holds_none_of_this_sites_content(new_site_folder: Path) ->
         shared = [line for line in path.read_text().splitlines() if line.strip() in words]
         assert not shared, f"{path.name} repeats this site's lines: {shared}"
     assert "breakup" not in " ".join(p.read_text().lower() for p in theirs)
+
+
+SUBJECT = re.compile(r"\b(ex|exes|breakup|broke up|no[ -]contact|partner|dumpe[rd]|backfires?)\b", re.IGNORECASE)
+
+
+def test_the_new_site_has_the_tools_in_its_own_words(new_site_folder: Path) -> None:
+    site = new_site_folder / "site"
+    for page, root in [("checker", "ck"), ("wait", "wt"), ("letters", "lt"), ("counter", "nc")]:
+        assert f'<div class="{root}" ' in (site / f"tools/{page}/index.html").read_text(), page
+    assert (site / "checker/rules.js").is_file() and 'class="pv"' in (site / "privacy/index.html").read_text()
+    scripts = [site / f"assets/{name}.js" for name in ("storage", "letters", "checker", "counter", "wait")]
+    ours = [*scripts, *site.glob("assets/*.css"), site / "checker/rules.js", *site.rglob("index.html")]
+    said = [f"{p.relative_to(site)}: {m[0]}" for p in ours for m in SUBJECT.finditer(p.read_text())]
+    assert said == [], "no wording of this site's subject, in the pages or in the engine's scripts"
+
+
+@pytest.mark.browser
+def test_the_new_sites_checker_answers_and_its_counter_starts(new_site_folder: Path) -> None:
+    with serve(new_site_folder / "site") as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_or_exit(), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(f"{url}tools/checker/")
+        page.fill("#ck-draft", "Nothing ever works out for me, and it never changes.")
+        page.click(".ck-check")
+        expect(page.locator(".ck-status")).to_contain_text("All in all, this message asks the reader")
+        expect(page.locator('.ck-group[data-pattern="all-or-nothing"] mark, .ck-marked mark').first).to_be_visible()
+        page.goto(f"{url}tools/counter/")
+        page.fill("#nc-date", "2026-01-01")
+        page.click("[data-act=set]")
+        expect(page.locator(".nc-days")).to_contain_text("so far")
+        browser.close()
 
 
 def test_a_new_site_never_goes_into_a_folder_with_files(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from kb.checker import MAX_RULES_BYTES
 
 KB = 1024
 CODE = [f"assets/{name}" for name in ("storage.js", "checker.js", "letters.js", "counter.js", "wait.js")]
-STYLES = Path(__file__).resolve().parent.parent / "docs" / "assets" / "tools.css"  # published inside the bundle
+STYLES = Path(__file__).resolve().parent.parent / "hooks" / "kb" / "assets" / "tools.css"  # published inside the bundle
 
 
 def gzipped(path: Path) -> int:

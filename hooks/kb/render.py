@@ -20,9 +20,20 @@ from kb.settings import Settings
 TEMPLATES = Path(__file__).parent / "templates"
 # Theme templates the adapter puts in front of the site generator's theme: the help bar, sharing previews, JSON-LD.
 THEME = Path(__file__).parent / "theme"
-# The look of the generated parts, published at STYLESHEET ahead of the site's own stylesheets.
-STYLESHEET = "assets/kb.css"
-STYLESHEET_SOURCE = Path(__file__).parent / "assets" / "kb.css"
+# The engine's scripts and stylesheets: every file of ASSETS is published under assets/. The
+# look of the generated parts (kb.css) and of the tools, in that order, comes ahead of the
+# site's own stylesheets; the scripts come first in extra_javascript, storage.js before the tools
+# that use it and letters.js before the checker, which keeps drafts as letters.
+ASSETS = Path(__file__).parent / "assets"
+STYLESHEETS = ("assets/kb.css", "assets/tools.css")
+SCRIPTS = (
+    "assets/quick-exit.js",
+    "assets/storage.js",
+    "assets/letters.js",
+    "assets/checker.js",
+    "assets/counter.js",
+    "assets/wait.js",
+)
 
 
 def render_pages(content: Content, graph: Graph, settings: Settings) -> dict[str, str]:

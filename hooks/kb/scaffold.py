@@ -45,9 +45,15 @@ nav:
   - Get help now: get-help.md
   - Principles:
       - principles/one-step.md
+  - Tools:
+      - tools/checker.md
+      - tools/wait.md
+      - tools/letters.md
+      - tools/counter.md
   - Questions: faq/index.md
   - Situations: scenarios/index.md
   - Glossary: glossary.md
+  - Privacy: privacy.md
 extra:
   help: # the help bar above every page; every text has a default (the engine's CONTRIBUTING.md)
     lead: Need help right now?
@@ -80,6 +86,10 @@ An advice site built with MkDocs, Material for MkDocs and the advice-site engine
 - `docs/glossary.yml`: terms, shown on the glossary page and as tooltips.
 - `docs/help/lines.yml`: help lines, each with its source and the date it was
   checked; pages place them with markers such as `[[help-lines: urgent]]`.
+- `docs/tools/tools.yml`: the texts and settings of the tools that run in the
+  reader's browser (a message checker, a wait timer, letters and a day counter),
+  placed on pages with markers such as `[[tool: wait]]`; `docs/checker/rules.yml`
+  holds what the checker looks for. Their scripts and look come from the engine.
 
 With the engine's virtual environment active (its README, "Start your own advice site"):
 

@@ -35,7 +35,7 @@ def test_the_sites_tools_are_valid_and_link_to_real_pages(tmp_path: Path) -> Non
     records, problems = load(tmp_path)
     assert problems == []
     assert tools_problems(records, PAGES) == []
-    assert set(tool_sets(records)) == {"wait", "letters", "counter", "privacy"}
+    assert set(tool_sets(records)) == {"checker", "wait", "letters", "counter", "privacy"}
 
 
 @pytest.mark.parametrize(
@@ -96,4 +96,7 @@ def test_an_unknown_marker_names_the_page_and_line(tmp_path: Path) -> None:
     records, _ = load(tmp_path)
     with pytest.raises(ContentError) as caught:
         expand_tools("# Page\n\n[[tool: timer]]\n", tool_sets(records), "docs/tools/x.md", str)
-    assert str(caught.value) == "docs/tools/x.md:3: no tool 'timer' (hint: use one of counter, letters, privacy, wait)"
+    assert (
+        str(caught.value)
+        == "docs/tools/x.md:3: no tool 'timer' (hint: use one of checker, counter, letters, privacy, wait)"
+    )

@@ -22,7 +22,7 @@ from kb.htmlguard import sources
 from kb.htmlguard.document import Element
 from kb.load import config_lines
 from kb.options import HelpOptions, read
-from kb.render import STYLESHEET, STYLESHEET_SOURCE, THEME
+from kb.render import ASSETS, SCRIPTS, STYLESHEETS, THEME
 from kb.settings import line_of
 from kb.tooltips import TooltipsOnce
 
@@ -98,12 +98,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["help"] = help_settings  # read by the theme's help bar, with every default filled in
     sources.register("kb", _where)
     _use_engine_theme(config)
-    config.extra_css.insert(0, STYLESHEET)  # first, so a site's own rules come after the engine's
+    _list_first(config.extra_css, STYLESHEETS)  # first, so a site's own rules come after the engine's
+    _list_first(config.extra_javascript, SCRIPTS)
     listed = (e == TOOLTIPS or isinstance(e, TooltipsOnce) for e in config.markdown_extensions)
     if not any(listed):
         # Typed as names, but MkDocs hands the list to Markdown as it is, and Markdown takes instances.
         config.markdown_extensions.append(TooltipsOnce())  # type: ignore[arg-type]
     return config
+
+
+def _list_first(listed: list[Any], engine: tuple[str, ...]) -> None:
+    """The engine's files ahead of the site's, in their order; one a site lists itself stays where it is."""
+    own = {str(item) for item in listed}
+    listed[:0] = [path for path in engine if path not in own]
 
 
 def _use_engine_theme(config: MkDocsConfig) -> None:
@@ -121,7 +128,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(file)  # structured data is built into pages, never published raw
     for path, markdown in site.pages.items():
         _add(files, File.generated(config, path, content=markdown))
-    _add(files, File.generated(config, STYLESHEET, content=STYLESHEET_SOURCE.read_text(encoding="utf-8")))
+    for source in sorted(ASSETS.rglob("*.*")):
+        path = f"assets/{source.relative_to(ASSETS).as_posix()}"
+        _add(files, File.generated(config, path, abs_src_path=str(source)))
     urls = {pid: _url(files, principle.src) for pid, principle in site.content.principles.items()}
     for src, rules in site.rules.items():
         compiled = compile_rules(rules, {**urls, **{page: _url(files, page) for page in pages_named(rules)}})

@@ -2,7 +2,7 @@
 
 Material's offline plugin would load its web-worker shim from a CDN, and that shim
 runs an inline script, which the pages' Content-Security-Policy blocks. Our own
-shim (docs/assets/offline/) is registered first: files only, and no page ever asks
+shim (hooks/kb/assets/offline/) is registered first: files only, and no page ever asks
 a third-party host. Instant navigation cannot work from file:// pages, so it is
 turned off for this build.
 """

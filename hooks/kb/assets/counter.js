@@ -1,4 +1,4 @@
-// No-contact counter that forgives: days since a date the reader sets, the longest stretch and the
+// A counter that forgives: days since a date the reader sets, the longest stretch and the
 // total, with slips logged and nothing wiped. Texts come from the page (data-texts, docs/tools/tools.yml).
 // State lives only in this browser's localStorage, in the same shape since the first version, so a
 // reader's saved counter keeps every stretch.
@@ -57,12 +57,7 @@
     return { state, lost };
   };
 
-  const init = () => {
-    const box = document.querySelector(".nc[data-texts]");
-    if (!box || box.dataset.ready) return;
-    box.dataset.ready = "1";
-    const t = JSON.parse(box.dataset.texts);
-    const $ = (s) => box.querySelector(s);
+  window.unsentTool(".nc", (box, t, $) => {
     const [date, hide, days, sums, note, whatNow, past] = [
       "#nc-date",
       "#nc-hide",
@@ -128,7 +123,7 @@
         show(t.slipped, true);
       },
       export() {
-        window.unsentDownload("no-contact-counter.json", state);
+        window.unsentDownload(t.file, state);
       },
       delete() {
         const kept = store.get();
@@ -154,8 +149,5 @@
       show();
     });
     show(lost ? t.lost : "");
-  };
-
-  if (window.document$) document$.subscribe(init);
-  else init();
+  });
 })();

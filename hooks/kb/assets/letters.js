@@ -58,12 +58,7 @@
 
   const el = (tag, text, attrs = {}) => Object.assign(document.createElement(tag), { textContent: text, ...attrs });
 
-  const init = () => {
-    const root = document.querySelector(".lt[data-texts]");
-    if (!root || root.dataset.ready) return;
-    root.dataset.ready = "1";
-    const t = JSON.parse(root.dataset.texts);
-    const $ = (s) => root.querySelector(s);
+  window.unsentTool(".lt", (root, t, $) => {
     const [text, days, status, none, list] = ["#lt-text", "#lt-open", ".lt-status", ".lt-none", ".lt-list"].map($);
     const box = open(status);
     status.tabIndex = -1; // where focus returns when the undo after a deleted letter goes
@@ -132,7 +127,7 @@
         remove(target, [], t.all_deleted);
       },
       export() {
-        window.unsentDownload("letters.json", box.list());
+        window.unsentDownload(t.file, box.list());
       },
     };
     root.addEventListener("click", (e) => {
@@ -140,8 +135,5 @@
       if (target) act[target.dataset.act](target);
     });
     show();
-  };
-
-  if (window.document$) document$.subscribe(init);
-  else init();
+  });
 })();

@@ -21,7 +21,7 @@
         data.negation.test = new RegExp(data.negation.re, "i");
         for (const p of data.patterns) [p.find, p.skip] = [re(p.re), re(p.except)];
         for (const t of data.practical.topics) t.find = re(t.re);
-        warm(data, document.querySelector(".ck[data-rules]"));
+        warm(data, document.querySelector(".ck[data-ready]"));
         return data;
       }));
 
@@ -33,7 +33,7 @@
     const step = (deadline) => {
       do {
         const re = queue.shift();
-        for (let i = 0; i < 2; i++) spans(re, "i miss you");
+        for (let i = 0; i < 2; i++) spans(re, "a few words to warm up");
       } while (queue.length && deadline.timeRemaining() > 2);
       if (queue.length) idle(step);
       else if (box) box.dataset.warm = "1";
@@ -101,7 +101,7 @@
   // The draft with every found phrase wrapped in <mark>, built from text nodes only. A very long
   // draft is shown marked up to MARKED_CHARS: laying out thousands of marks would stall a phone.
   const MARKED_CHARS = 10000;
-  const marked = (text, found) => {
+  const marked = (text, found, t) => {
     const hits = found.flatMap(({ p, hits }) => hits.map(([s, e]) => ({ s, e, p }))).sort((a, b) => a.s - b.s);
     const out = el("p", "", { className: "ck-marked" });
     const end = text.length > MARKED_CHARS ? text.lastIndexOf(" ", MARKED_CHARS) + 1 || MARKED_CHARS : text.length;
@@ -113,7 +113,7 @@
       at = h.e;
     }
     out.append(text.slice(at, end));
-    if (end < text.length) out.append(el("span", " … The rest of this long draft is not marked here."));
+    if (end < text.length) out.append(el("span", ` ${t.cut}`));
     return out;
   };
 
@@ -136,20 +136,20 @@
     return panel;
   };
 
-  const group = (text, { p, hits }) => {
+  const group = (text, { p, hits }, t) => {
     const item = el("section", "", { className: p.kind ? "ck-group ck-safety" : "ck-group" });
     item.dataset.pattern = p.id;
     const said = [...new Set(hits.map(([s, e]) => text.slice(s, e)))];
     item.append(el("h2", said.length && !p.kind ? `${p.label} (${hits.length})` : p.label), el("p", p.why + " "));
-    const more = link(p, p.link_text || "Why this backfires");
-    if (!p.kind) more.setAttribute("aria-label", `${p.label}: why this backfires`);
+    const more = link(p, p.link_text || t.why);
+    if (!p.kind) more.setAttribute("aria-label", window.unsentFill(t.why_label, { label: p.label }));
     item.lastChild.append(more);
     if (p.example) item.append(el("blockquote", p.example, { className: "ck-example" }));
-    if (said.length) item.append(el("p", `You wrote: ${said.map((s) => `“${s}”`).join(", ")}`));
+    if (said.length) item.append(el("p", window.unsentFill(t.you_wrote, { phrases: said.map((s) => `“${s}”`).join(", ") })));
     return item;
   };
 
-  const render = (box, text, r) => {
+  const render = (box, text, r, t) => {
     const out = box.querySelector(".ck-out");
     const status = box.querySelector(".ck-status");
     out.replaceChildren();
@@ -177,19 +177,15 @@
     } else {
       status.textContent = said.length ? said.join(" ") : r.summary.none;
     }
-    for (const found of [...warnings, ...once, ...ordinary]) out.append(group(text, found));
+    for (const found of [...warnings, ...once, ...ordinary]) out.append(group(text, found, t));
     if (phrases) {
       if (practical && !once.length) out.append(el("p", r.practical.mixed));
-      out.append(el("h2", "Your draft, marked"), marked(text, flagged));
+      out.append(el("h2", t.marked), marked(text, flagged, t));
     }
     if (flagged.length) out.append(el("p", r.summary.advice, { className: "ck-advice" }));
   };
 
-  const init = () => {
-    const box = document.querySelector(".ck[data-rules]");
-    if (!box || box.dataset.ready) return;
-    box.dataset.ready = "1";
-    box.hidden = false;
+  window.unsentTool(".ck", (box, t, $) => {
     const [draft, go, toLetter, wipe, result, status, kept] = [
       "textarea",
       ".ck-check",
@@ -198,8 +194,7 @@
       ".ck-result",
       ".ck-status",
       ".ck-kept",
-    ].map((s) => box.querySelector(s));
-    const t = box.dataset;
+    ].map($);
     // Kept: a short message, with a link to the letters page (the page's own link to it, so the
     // address is right in every build).
     const say = (message) => {
@@ -212,10 +207,10 @@
     const check = () =>
       load(box.dataset.rules).then(
         (r) => {
-          render(box, draft.value, r);
+          render(box, draft.value, r, t);
           result.setAttribute("aria-busy", "false");
         },
-        () => (status.textContent = "The checker could not load. Please reload the page."),
+        () => (status.textContent = t.failed),
       );
     // On a phone the answer starts below the first screen: after a paste or "Check" it is scrolled
     // into view. Focus stays where the reader is; the status line (a live region) reads the answer out.
@@ -259,8 +254,5 @@
     });
     // The rules (the page's largest file) are fetched once the page has painted, not before.
     requestAnimationFrame(() => setTimeout(check));
-  };
-
-  if (window.document$) document$.subscribe(init);
-  else init();
+  });
 })();

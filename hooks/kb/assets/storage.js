@@ -95,13 +95,27 @@
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   };
 
+  // How every tool starts, on each page (instant navigation too): its root element, the first one
+  // matching `selector` that has data-texts, is taken once and marked ready; then
+  // start(root, texts, $) runs, with the parsed texts and $ looking up parts inside the root. A
+  // start may return a function that stops the tool; it runs when the next page comes.
+  window.unsentTool = (selector, start) => {
+    let stop = null;
+    const run = () => {
+      stop?.();
+      stop = null;
+      const root = document.querySelector(`${selector}[data-texts]`);
+      if (!root || root.dataset.ready) return;
+      root.dataset.ready = "1";
+      stop = start(root, JSON.parse(root.dataset.texts), (s) => root.querySelector(s)) || null;
+    };
+    if (window.document$) document$.subscribe(run);
+    else run();
+  };
+
   // The privacy page's "delete everything the tools keep": every key above, at once, with an undo.
-  const forgetAll = () => {
-    const box = document.querySelector(".pv[data-texts]");
-    if (!box || box.dataset.ready) return;
-    box.dataset.ready = "1";
-    const t = JSON.parse(box.dataset.texts);
-    const [status, button] = [".pv-status", "[data-act=forget]"].map((s) => box.querySelector(s));
+  window.unsentTool(".pv", (box, t, $) => {
+    const [status, button] = [".pv-status", "[data-act=forget]"].map($);
     const say = () => (status.textContent = Object.keys(window.unsentStore.all()).length ? t.some : t.nothing);
     say();
     button.addEventListener("click", () => {
@@ -115,7 +129,5 @@
         })
         .focus();
     });
-  };
-  if (window.document$) document$.subscribe(forgetAll);
-  else forgetAll();
+  });
 })();

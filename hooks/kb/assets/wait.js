@@ -23,14 +23,8 @@
     });
   };
 
-  let leave = () => {}; // instant navigation keeps this script: stop the last page's timers
-  const init = () => {
-    leave();
-    const box = document.querySelector(".wt[data-texts]");
-    if (!box || box.dataset.ready) return;
-    box.dataset.ready = "1";
-    const t = JSON.parse(box.dataset.texts);
-    const $ = (s) => box.querySelector(s);
+  // Instant navigation keeps this script: the timers stop when the next page comes.
+  window.unsentTool(".wt", (box, t, $) => {
     const [face, status, start, stop, done, circle, cue, sound, reasons, keep] = [
       ".wt-clock",
       ".wt-status",
@@ -141,9 +135,6 @@
       show();
     });
     box.dataset.state = "idle";
-    leave = () => (clearInterval(tick), clearTimeout(breath));
-  };
-
-  if (window.document$) document$.subscribe(init);
-  else init();
+    return () => (clearInterval(tick), clearTimeout(breath));
+  });
 })();
