@@ -56,6 +56,7 @@ def test_the_new_site_builds_and_has_its_own_readme(new_site_folder: Path) -> No
     assert 'href="https://findahelpline.com/"' in help_page, "the help page lists the help lines"
     home = (new_site_folder / "site/index.html").read_text()
     assert 'class="kb-help-bar"' in home and 'id="kb-help-now"' in home, "the engine's theme adds the help bar"
+    assert 'class="kb-footer-lines"' in home, "and the help lines in the footer, with no override of the site's"
     (stylesheet,) = re.findall(r'<link rel="stylesheet" href="(assets/[^"/]+\.css)">', home)  # one bundle
     assert ".kb-short-answer" in (new_site_folder / "site" / stylesheet).read_text(), "the engine's look comes with it"
 
