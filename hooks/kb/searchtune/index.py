@@ -10,11 +10,12 @@ matching tag no longer lifts every section, and results repeat fewer tag chips).
 from __future__ import annotations
 
 import fnmatch
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb.searchtune.synonyms import SynonymGroup, Words, expand, plain
+from kb.searchtune.synonyms import GroupFinder, SynonymGroup, Words, plain
 
 TITLE_SYNONYMS = "title_synonyms"
 TEXT_SYNONYMS = "text_synonyms"
@@ -52,23 +53,26 @@ def tune(index: Mapping[str, Any], tuning: Tuning) -> dict[str, Any]:
     for name, boost in {**DEFAULT_FIELDS, **tuning.fields}.items():
         fields[name] = {**fields.get(name, {}), "boost": float(boost)}
     texts = [Words.of(plain(doc.get("text", ""))) for doc in index["docs"]]
-    body_groups = [group for group in tuning.groups if sum(map(group.used_in, texts)) <= COMMON * len(texts)]
+    finder = GroupFinder(tuning.groups)
+    used = [finder.used(text) for text in texts]
+    uses = Counter(position for positions in used for position in positions)
+    in_bodies = {position for position, count in uses.items() if count <= COMMON * len(texts)}
     return {
         **index,
         "config": {**index["config"], "fields": fields},
-        "docs": [_tune_doc(doc, text, tuning, body_groups) for doc, text in zip(index["docs"], texts, strict=True)],
+        "docs": [
+            _tune_doc(doc, finder.added(text, [p for p in positions if p in in_bodies]), tuning, finder)
+            for doc, text, positions in zip(index["docs"], texts, used, strict=True)
+        ],
     }
 
 
-def _tune_doc(
-    doc: Mapping[str, Any], text: Words, tuning: Tuning, body_groups: Sequence[SynonymGroup]
-) -> dict[str, Any]:
+def _tune_doc(doc: Mapping[str, Any], in_text: str, tuning: Tuning, finder: GroupFinder) -> dict[str, Any]:
     tuned = dict(doc)
     if "#" in doc["location"]:
         tuned.pop("tags", None)
-    in_title = expand(Words.of(plain(doc.get("title", ""))), tuning.groups)
-    in_text = expand(text, body_groups)
-    if in_title:
+    title = Words.of(plain(doc.get("title", "")))
+    if in_title := finder.added(title, finder.used(title)):
         tuned[TITLE_SYNONYMS] = in_title
     if in_text:
         tuned[TEXT_SYNONYMS] = in_text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -26,6 +27,7 @@ def plain(text: str) -> str:
     return _SEPARATOR.sub(" ", words).strip()
 
 
+@functools.lru_cache(maxsize=4096)  # compiled the first time a text holds every word of a phrase
 def _whole(word: str, plural: bool) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(word)}{'(?:e?s)?' if plural else ''}(?!\w)")
 
@@ -47,14 +49,17 @@ _TOKEN = re.compile(r"\w+")
 
 @dataclass(frozen=True)
 class SynonymGroup:
+    """Words found as whole words, each also with a trailing s or es (a use) or exactly (a word it has).
+
+    Set look-ups give the same answer as the patterns, far faster: one-token words are decided
+    by them alone, and a phrase only reaches its pattern when all its words are there.
+    """
+
     words: tuple[str, ...]
-    uses: tuple[re.Pattern[str], ...]  # the word, or the word with a trailing s or es
-    exact: tuple[re.Pattern[str], ...]  # the word itself
-    # Set look-ups give the same answer as the patterns, far faster: one-token words are
-    # decided by them alone, and a phrase only reaches its pattern when all its words are there.
     _forms: frozenset[str] = field(init=False, repr=False)  # one-token words, also with s and es
     _phrases: dict[int, tuple[frozenset[str], str]] = field(init=False, repr=False)  # position -> words, last
-    _ends: frozenset[str] = field(init=False, repr=False)  # every form a use must end in: one look-up rules most out
+    _phrase_ends: dict[str, tuple[int, ...]] = field(init=False, repr=False)  # token -> phrases a use ends in it
+    ends: frozenset[str] = field(init=False, repr=False)  # every token a use ends in: one look-up rules most out
 
     def __post_init__(self) -> None:
         singles = [word for word in self.words if _TOKEN.fullmatch(word)]
@@ -64,24 +69,29 @@ class SynonymGroup:
             for i, word in enumerate(self.words)
             if not _TOKEN.fullmatch(word) and (tokens := _TOKEN.findall(word))
         }
-        ends = forms.union(*(_plurals(last) for _, last in phrases.values()))
+        phrase_ends: dict[str, tuple[int, ...]] = {}
+        for i, (_, last) in phrases.items():
+            for form in _plurals(last):
+                phrase_ends[form] = (*phrase_ends.get(form, ()), i)
         object.__setattr__(self, "_forms", forms)
         object.__setattr__(self, "_phrases", phrases)
-        object.__setattr__(self, "_ends", ends)
+        object.__setattr__(self, "_phrase_ends", phrase_ends)
+        object.__setattr__(self, "ends", forms.union(phrase_ends))
 
     def used_in(self, words: Words) -> bool:
-        if self._ends.isdisjoint(words.tokens):
+        if self.ends.isdisjoint(words.tokens):
             return False
-        return not self._forms.isdisjoint(words.tokens) or any(self._has(i, words, plural=True) for i in self._phrases)
+        if not self._forms.isdisjoint(words.tokens):
+            return True
+        ending = (i for token in words.tokens & self._phrase_ends.keys() for i in self._phrase_ends[token])
+        return any(self._has(i, words, plural=True) for i in ending)
 
-    def missing_from(self, words: Words) -> list[str]:
-        """The group's words that ``words`` lacks, if it uses any of them; else nothing.
+    def lacking(self, words: Words) -> list[str]:
+        """The group's words that ``words`` lacks.
 
         'posts' uses the group of 'post', and still lacks 'post' itself: a search for
         the whole word 'post' should find it.
         """
-        if not self.used_in(words):
-            return []
         return [
             word
             for i, word in enumerate(self.words)
@@ -92,7 +102,7 @@ class SynonymGroup:
         inner, last = self._phrases[i]
         if not inner <= words.tokens or words.tokens.isdisjoint(_plurals(last) if plural else (last,)):
             return False  # a phrase cannot be there without each of its words
-        return (self.uses if plural else self.exact)[i].search(words.text) is not None
+        return _whole(self.words[i], plural).search(words.text) is not None
 
 
 def _plurals(word: str) -> tuple[str, str, str]:
@@ -116,20 +126,27 @@ def load_groups(path: Path, src: str, shown: str) -> tuple[SynonymGroup, ...]:
 
 def compile_groups(entries: Iterable[Mapping[str, Any]]) -> tuple[SynonymGroup, ...]:
     """Groups from validated data entries (each has a 'words' list)."""
-    groups = []
-    for entry in entries:
-        words = tuple(plain(word) for word in entry["words"])
-        groups.append(
-            SynonymGroup(
-                words, tuple(_whole(word, plural=True) for word in words), tuple(_whole(w, plural=False) for w in words)
-            )
-        )
-    return tuple(groups)
+    return tuple(SynonymGroup(tuple(plain(word) for word in entry["words"])) for entry in entries)
 
 
-def expand(words: Words, groups: Sequence[SynonymGroup]) -> str:
-    """Words to add so ``words`` is also found by every synonym of the words it uses."""
-    added: dict[str, None] = {}
-    for group in groups:
-        added.update(dict.fromkeys(group.missing_from(words)))
-    return " ".join(added)
+class GroupFinder:
+    """The groups a text uses, looked for only among those that end in one of its tokens."""
+
+    def __init__(self, groups: Sequence[SynonymGroup]) -> None:
+        self.groups = groups
+        self._ending: dict[str, list[int]] = {}  # token -> positions of the groups a use can end in it
+        for position, group in enumerate(groups):
+            for token in group.ends:
+                self._ending.setdefault(token, []).append(position)
+
+    def used(self, words: Words) -> list[int]:
+        """Positions of the groups ``words`` uses, in order."""
+        near = {position for token in words.tokens for position in self._ending.get(token, ())}
+        return [position for position in sorted(near) if self.groups[position].used_in(words)]
+
+    def added(self, words: Words, used: Iterable[int]) -> str:
+        """Words to add so ``words`` is also found by every synonym of the groups it uses, ``used`` (positions)."""
+        added: dict[str, None] = {}
+        for position in used:
+            added.update(dict.fromkeys(self.groups[position].lacking(words)))
+        return " ".join(added)
