@@ -58,3 +58,12 @@ def test_situations_share_one_order_a_to_z_by_title(built_site: Path) -> None:
         match = NEXT.search((built_site / page / "index.html").read_text())
         following.append(targets(f'href="{match.group(1)}"', page)[0] if match else None)
     assert following == pages[1:]
+
+
+def test_the_link_to_the_page_being_read_is_marked_for_screen_readers(built_site: Path) -> None:
+    for page in ("", "faq/", "scenarios/", f"{listed(built_site)[0]}", "tools/checker/"):
+        current = re.findall(r'<a href="([^"]*)" class="([^"]*)" aria-current="page"', sidebar_of(built_site, page))
+        assert len(current) == 1, page
+        href, classes = current[0]
+        assert "md-nav__link--active" in classes.split(), page
+        assert targets(f'href="{href}"', page) == [page or "./"], page
