@@ -132,18 +132,29 @@ def test_every_page_points_at_the_loader_of_the_tuned_worker_both_under_hashed_n
     assert {built_site / "index.html", built_site / "404.html", built_site / "faq/index.html"} <= set(pages)
 
 
-def test_the_index_every_page_fetches_holds_settings_only_and_names_the_full_one(built_site: Path) -> None:
-    """What Material fetches on each page view is a few hundred bytes; the full index waits for a search."""
+def test_the_index_every_page_fetches_holds_settings_only_and_names_the_first_and_full_ones(built_site: Path) -> None:
+    """What Material fetches on each page view is a few hundred bytes; both indexes wait for a search."""
     path = built_site / lazy.INDEX
     data = json.loads(path.read_text())
     assert data["docs"] == [] and path.stat().st_size < 1000
-    full = lazy.full_index(built_site)
-    assert (
-        full.name == data["config"]["full"] == f"search_index.{hashlib.sha256(full.read_bytes()).hexdigest()[:8]}.json"
+    settings = {key: value for key, value in data["config"].items() if key not in ("first", "full")}
+    full, first = lazy.full_index(built_site), path.with_name(data["config"]["first"])
+    for index, name in ((full, data["config"]["full"]), (first, data["config"]["first"])):
+        assert index.name == name == f"search_index.{hashlib.sha256(index.read_bytes()).hexdigest()[:8]}.json"
+        assert json.loads(index.read_text())["config"] == settings
+
+
+def test_the_first_index_has_every_entry_with_its_title_and_tags_only(built_site: Path) -> None:
+    """It answers the first search after one small request; the full index then takes over."""
+    path = built_site / lazy.INDEX
+    first = json.loads(path.with_name(json.loads(path.read_text())["config"]["first"]).read_text())["docs"]
+    full = json.loads(lazy.full_index(built_site).read_text())["docs"]
+    assert [doc["location"] for doc in first] == [doc["location"] for doc in full]
+    assert all(doc["text"] == "" and set(doc) <= {"location", "title", "tags", "boost", "text"} for doc in first)
+    assert [doc["title"] for doc in first] == [doc["title"] for doc in full]
+    assert len(path.with_name(json.loads(path.read_text())["config"]["first"]).read_bytes()) < 0.2 * len(
+        lazy.full_index(built_site).read_bytes()
     )
-    assert json.loads(full.read_text())["config"] == {
-        key: value for key, value in data["config"].items() if key != "full"
-    }
 
 
 def test_the_built_site_ships_a_tuned_index_and_no_synonyms_file(built_site: Path) -> None:

@@ -2,8 +2,10 @@
 
 Every browser test and the relevance benchmark search through here. A probe installed before
 the page loads sees Material's search worker (message types: 1 ready, 2 query, 3 result), so a
-search waits for the worker to be ready before typing, and after typing until the result list
-shows the answer to the last query typed (not a prefix's answer, not a half-made list).
+search waits for the worker to be ready with the full index before typing (the loader first
+answers from a small one; its READY says ``first``), and after typing until the result list
+shows the answer to the last query typed (not a prefix's answer, not a half-made list). The
+loader's answer to a query it asks again itself (``again``) is not an answer to a query sent.
 """
 
 from __future__ import annotations
@@ -22,14 +24,14 @@ RESULT_LINK = ".md-search-result__item > a.md-search-result__link"
 PROBE = """
 (() => {
   if (window.__searchProbe) return;
-  const probe = { ready: false, sent: 0, received: 0, shownFor: -1, lastQuery: null, keyAt: 0, shownAt: 0 };
+  const probe = { full: false, sent: 0, received: 0, shownFor: -1, lastQuery: null, keyAt: 0, shownAt: 0 };
   window.__searchProbe = probe;
   const wrap = (Base) => class extends Base {
     constructor(...args) {
       super(...args);
       this.addEventListener("message", ({ data }) => {
-        if (data && data.type === 1) probe.ready = true;
-        if (data && data.type === 3) probe.received += 1;
+        if (data && data.type === 1 && !data.first) probe.full = true;
+        if (data && data.type === 3 && !data.again) probe.received += 1;
       });
     }
     postMessage(message, ...rest) {
@@ -56,7 +58,7 @@ PROBE = """
 })();
 """
 # Predicates are functions: Playwright evaluates expression strings, which the pages' policy forbids.
-_READY = "() => window.__searchProbe && window.__searchProbe.ready"
+_READY = "() => window.__searchProbe && window.__searchProbe.full"
 _SETTLED = """q => { const p = window.__searchProbe;
   return p.lastQuery === q && p.received === p.sent && p.shownFor === p.received; }"""
 # Each result group (one page) is ranked by its best-scoring link, as Material's Enter key does.

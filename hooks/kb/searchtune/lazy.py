@@ -1,10 +1,12 @@
 """Search that starts when the reader starts to search, not with every page view.
 
 Material fetches ``search/search_index.json`` and starts its search worker on every page.
-Here that file keeps only the index settings, with the name of the full index in
-``config.full``; the theme config names a small loader (loader.js) in place of the worker,
-and a page script (search_start.js) tells the loader when the reader starts to search.
-The loader then loads the real worker and the full index. Material itself is not changed.
+Here that file keeps only the index settings, with the names of a small first index
+(``config.first``: titles and tags) and of the full index (``config.full``);
+the theme config names a small loader (loader.js) in place of the worker, and a page script
+(search_start.js) tells the loader when the reader starts to search. The loader then loads
+the real worker with the small index, for first results after one request, and the full
+index after it. Material itself is not changed.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from kb.searchtune.worker import WORKERS
 HERE = Path(__file__).parent
 INDEX = "search/search_index.json"
 START = "assets/javascripts/search-start.js"
+# What the first index keeps of each entry, and an empty "text", which Material's results need.
+# Without title synonyms: it loads and builds sooner, and the full index has them a little later.
+FIRST_FIELDS = ("location", "title", "tags", "boost")
 
 
 def _hash(data: bytes) -> str:
@@ -42,16 +47,26 @@ def start_script() -> str:
     return (HERE / "search_start.js").read_text(encoding="utf-8")
 
 
-def write_split(site_dir: Path, index: Mapping[str, Any]) -> str:
-    """Write the full ``index`` under a hashed name beside INDEX, and its settings only as INDEX.
+def write_split(site_dir: Path, index: Mapping[str, Any]) -> tuple[str, str]:
+    """Write the full ``index`` and its first index under hashed names beside INDEX, and the
+    settings only as INDEX.
 
-    Returns the full index's file name.
+    Returns the first and the full index's file names.
     """
+    first = {
+        "config": index["config"],
+        "docs": [{**{key: doc[key] for key in FIRST_FIELDS if key in doc}, "text": ""} for doc in index["docs"]],
+    }
+    names = [_write_hashed(site_dir / INDEX, data) for data in (first, index)]
+    settings = {**index["config"], "first": names[0], "full": names[1]}
+    (site_dir / INDEX).write_text(json.dumps({"config": settings, "docs": []}, separators=(",", ":")))
+    return names[0], names[1]
+
+
+def _write_hashed(beside: Path, index: Mapping[str, Any]) -> str:
     data = json.dumps(index, separators=(",", ":"), default=str).encode()  # as Material writes it
     name = f"search_index.{_hash(data)}.json"
-    path = site_dir / INDEX
-    path.with_name(name).write_bytes(data)
-    path.write_text(json.dumps({"config": {**index["config"], "full": name}, "docs": []}, separators=(",", ":")))
+    beside.with_name(name).write_bytes(data)
     return name
 
 
