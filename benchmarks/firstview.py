@@ -76,9 +76,9 @@ _SEARCH_PROBE = """(() => {
   const times = (window.__firstSearch = { key: null, shown: null });
   addEventListener("keydown", () => { times.key ??= performance.now(); }, true);
   new MutationObserver(() => {
-    if (times.key !== null && times.shown === null && document.querySelector("%s")) times.shown = performance.now();
+    if (times.key !== null && times.shown === null && document.querySelector(RESULT)) times.shown = performance.now();
   }).observe(document, { childList: true, subtree: true });
-})();""" % RESULT
+})();""".replace("RESULT", f"'{RESULT}'")
 
 
 def first_search_ms(browser: Browser, url: str, query: str) -> float:
