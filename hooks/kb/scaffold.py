@@ -25,6 +25,8 @@ theme:
   font: false # no requests to font hosts
   icon:
     logo: material/book-open-variant # also the app icon; drawn from lines and curves only
+  palette:
+    primary: indigo # also the background of the app icon, whose logo is white
 plugins:
   - search
   - kb # the advice-site engine; keep it last
