@@ -22,7 +22,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
-from benchmarks.build import Timing, median, timed_build
+from benchmarks.build import Timing, fresh_build, median, timed_build
 from benchmarks.firstview import View, first_search_ms, first_view, median_view
 from benchmarks.lighthouse import find_lighthouse, scores
 from benchmarks.search import Answer, load_queries, query_groups, run_queries, score
@@ -97,10 +97,10 @@ def build_scales(
         timings: dict[str, list[Timing]] = {"ours": [], "plain": [], "bare": []}
         bare_site = bare_1x if factor == 1 else work / "bare-site"
         for _ in range(runs if factor < 100 else 1):  # interleaved, so a busy spell hits all three alike
-            timings["ours"].append(timed_build(config, site)[0])
+            timings["ours"].append(fresh_build(config, site))
             if plain and bare:
-                timings["plain"].append(timed_build(plain, work / "plain-site")[0])
-                timings["bare"].append(timed_build(bare, bare_site)[0])
+                timings["plain"].append(fresh_build(plain, work / "plain-site"))
+                timings["bare"].append(fresh_build(bare, bare_site))
         ours = median(timings["ours"])
         scale = Scale(ours.pages, ours, _html_per_page(site, ours.pages))
         if timings["bare"]:
@@ -132,11 +132,11 @@ def report_builds(report: Report, scales: dict[int, Scale]) -> None:
         html = scales[top].html / one.html
         report.add(f"HTML per page, {top}x ÷ 1x", f"{html:.2f}", "", "", "≤ 1.5", html <= 1.5)
     for factor, s in scales.items():
+        inside = ", ".join(
+            f"{Path(n).stem} {t:.2f} s" for n, t in sorted(s.ours.hooks.items(), key=lambda i: -i[1]) if t >= 0.005
+        )
         if s.plain:
             ratio = s.ours.cpu / s.plain.cpu
-            inside = ", ".join(
-                f"{Path(n).stem} {t:.2f} s" for n, t in sorted(s.ours.hooks.items(), key=lambda i: -i[1])
-            )
             report.add(
                 f"hook overhead, {factor}x: with hooks ÷ pre-rendered without ({inside})",
                 f"{s.ours.cpu:.2f} s",
@@ -145,6 +145,8 @@ def report_builds(report: Report, scales: dict[int, Scale]) -> None:
                 "≤ 1.15",
                 ratio <= 1.15,
             )
+        else:
+            report.add(f"time in hooks, {factor}x ({inside})", f"{sum(s.ours.hooks.values()):.2f} s", "", "", "", None)
 
 
 def report_first_views(
@@ -189,12 +191,11 @@ def report_search(report: Report, browser: Browser, ours: str, bare: str, runs: 
         return f"{s.hit1:.2f}, {s.hit3:.2f}, {s.mrr:.2f}"
 
     mine = score([a for a in answers["ours"] if a.query.text in original])
-    floors = ", ".join(f"{x:.2f}" for x in SEARCH_FLOOR)
-    ok = all(round(x, 2) >= floor for x, floor in zip((mine.hit1, mine.hit3, mine.mrr), SEARCH_FLOOR, strict=True))
+    shown, ok = at_least((mine.hit1, mine.hit3, mine.mrr), SEARCH_FLOOR)
     report.add(
         f"search hit@1, hit@3, MRR: {len(original)} original queries",
-        quality("ours", lambda a: a.query.text in original), quality("bare", lambda a: a.query.text in original),
-        "", f"≥ {floors}", ok,
+        shown, quality("bare", lambda a: a.query.text in original),
+        "", "≥ " + ", ".join(f"{x:.2f}" for x in SEARCH_FLOOR), ok,
     )  # fmt: skip
     report.add(
         f"search hit@1, hit@3, MRR: all {len(queries)} queries",
@@ -216,6 +217,16 @@ def report_search(report: Report, browser: Browser, ours: str, bare: str, runs: 
     )  # fmt: skip
 
 
+def at_least(values: Sequence[float], floors: Sequence[float]) -> tuple[str, bool]:
+    """The values as the table prints them, and whether each printed value reaches its floor.
+
+    The floors were measured and written down to two decimals, so the verdict is taken on
+    the same two decimals the reader sees: 0.929 is shown as 0.93 and meets a floor of 0.93.
+    """
+    shown = [f"{value:.2f}" for value in values]
+    return ", ".join(shown), all(float(text) >= floor for text, floor in zip(shown, floors, strict=True))
+
+
 def report_lighthouse(report: Report, ours: str, bare: str, types: dict[str, str], runs: int) -> None:
     command = find_lighthouse(ROOT)
     if command is None or runs < 1:
@@ -228,6 +239,20 @@ def report_lighthouse(report: Report, ours: str, bare: str, types: dict[str, str
     }  # fmt: skip
     for name, (mine, theirs) in found.items():
         report.add(f"Lighthouse mobile performance, {name}", str(mine), str(theirs), "", "≥ 98", mine >= 98)
+
+
+def _browse(report: Report, parts: set[str], args: argparse.Namespace, sites: tuple[Path, Path], port: int) -> None:
+    """First views, search and Lighthouse on the 1x sites (ours, bare Material), served locally."""
+    types = page_types(sites[0])
+    with serve(sites[0], port) as ours, serve(sites[1]) as bare, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_or_exit(), args=CHROMIUM_ARGS)
+        if "views" in parts:
+            report_first_views(report, browser, ours, bare, types, args.view_runs)
+        if "search" in parts:
+            report_search(report, browser, ours, bare, args.view_runs)
+        browser.close()
+        if "lighthouse" in parts:
+            report_lighthouse(report, ours, bare, types, args.lighthouse_runs)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -252,16 +277,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         scales, ours_site, bare_site = build_scales(work, factors, args.runs, compared)
         if "builds" in parts:
             report_builds(report, scales)
-        types = page_types(ours_site)
-        with serve(ours_site, port) as ours, serve(bare_site) as bare, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium_or_exit(), args=CHROMIUM_ARGS)
-            if "views" in parts:
-                report_first_views(report, browser, ours, bare, types, args.view_runs)
-            if "search" in parts:
-                report_search(report, browser, ours, bare, args.view_runs)
-            browser.close()
-            if "lighthouse" in parts:
-                report_lighthouse(report, ours, bare, types, args.lighthouse_runs)
+        if parts & {"views", "search", "lighthouse"}:  # the browser and servers only when something needs them
+            _browse(report, parts, args, (ours_site, bare_site), port)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(report.table())

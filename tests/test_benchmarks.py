@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from benchmarks.__main__ import at_least
 from benchmarks.build import timed_build
 from benchmarks.search import Answer, Query, Run, group_table, load_queries, query_groups, score
 from benchmarks.synthetic import bare_material, prerender, scale_content
@@ -97,3 +98,9 @@ def test_group_table_scores_only_the_group(tmp_path: Path) -> None:
     groups = {"First group": ("one",), "Second group": ("three",)}
     rows = group_table([run], groups, ["second"]).splitlines()[2:]
     assert rows == ["| Second group | ours | 1 | 0.00 | 1.00 | 0.50 |"]
+
+
+def test_a_search_figure_is_judged_as_the_table_prints_it() -> None:
+    assert at_least((0.9293, 0.9899, 0.955), (0.93, 0.99, 0.96)) == ("0.93, 0.99, 0.95", False)
+    assert at_least((0.9293, 0.9899, 0.9551), (0.93, 0.99, 0.96)) == ("0.93, 0.99, 0.96", True)
+    assert at_least((0.9249,), (0.93,)) == ("0.92", False)
