@@ -51,24 +51,23 @@ class PhraseError(ValueError):
 def phrase_error(phrase: str) -> str | None:
     """Why ``phrase`` cannot be compiled, or None when it is fine."""
     try:
-        regex = phrase_regex(phrase)
+        _, empty = _phrase(phrase, ())
     except PhraseError as error:
         return str(error)
-    if re.fullmatch(regex, "", re.IGNORECASE):
-        return "can match empty text"
-    return None
+    return "can match empty text" if empty else None
 
 
 def phrase_regex(phrase: str, variants: list[list[str]] | None = None) -> str:
     """The regular expression (without word boundaries) for one phrase."""
-    return _phrase_regex(phrase, tuple(map(tuple, variants or [])))
+    return _phrase(phrase, tuple(map(tuple, variants or [])))[0]
 
 
 @functools.lru_cache(maxsize=8192)  # validation, timing and compiling each read every phrase
-def _phrase_regex(phrase: str, variants: tuple[tuple[str, ...], ...]) -> str:
+def _phrase(phrase: str, variants: tuple[tuple[str, ...], ...]) -> tuple[str, bool]:
+    """The phrase's regular expression, and whether it can match empty text."""
     source = _apply_variants(phrase.strip().lower(), variants)
     parser = _Parser(source)
-    regex = parser.sequence(closing="")
+    regex, empty = parser.sequence(closing="")
     if parser.at < len(source):
         raise PhraseError("'|' only works inside brackets, like (a|b)")
     if parser.gaps > MAX_GAPS:
@@ -77,7 +76,7 @@ def _phrase_regex(phrase: str, variants: tuple[tuple[str, ...], ...]) -> str:
         raise PhraseError(
             f"its gaps and optional parts can line up {parser.ways} ways; at most {MAX_WAYS} keep the checker fast"
         )
-    return regex
+    return regex, empty
 
 
 def rules_problems(records: list[Record], docs_dir: Path) -> list[Problem]:
@@ -298,39 +297,39 @@ class _Parser:
         self.gaps = 0
         self.ways = 1  # counts every gap and optional part, nested ones too
 
-    def sequence(self, closing: str) -> str:
-        """Items up to ``closing`` (or the end); spaces between items mean 'next word'."""
-        items: list[tuple[str, str]] = []  # (kind, regex); kind is 'sep', 'word', 'optional' or 'gap'
+    def sequence(self, closing: str) -> tuple[str, bool]:
+        """Items up to ``closing`` (or the end), and whether they can match empty text; spaces mean 'next word'."""
+        items: list[_Item] = []
         while self.at < len(self.source) and self.source[self.at] not in closing + "|":
             char = self.source[self.at]
             if char.isspace():
                 while self.at < len(self.source) and self.source[self.at].isspace():
                     self.at += 1
                 if items and items[-1][0] != "sep":
-                    items.append(("sep", _SEP))
+                    items.append(("sep", _SEP, False))
             elif self.source.startswith("...", self.at):
                 self.at += 3
                 self.gaps += 1
                 self.ways *= GAP_WORDS + 1
-                items.append(("gap", ""))
+                items.append(("gap", "", True))
             elif char in "([":
                 self.at += 1
-                inner = self.choice(")" if char == "(" else "]")
+                inner, empty = self.choice(")" if char == "(" else "]")
                 if char == "[":
                     self.ways *= 2
-                items.append(("optional" if char == "[" else "word", f"(?:{inner})"))
+                items.append(("optional", f"(?:{inner})", True) if char == "[" else ("word", f"(?:{inner})", empty))
             elif char == "#":
                 self.at += 1
-                items.append(("word", _NUMBER))
+                items.append(("word", _NUMBER, False))
             elif char in ")]":
                 raise PhraseError(f"'{char}' has no opening bracket")
             else:
-                items.append(("word", self.literal()))
+                items.append(self.literal())
         if items and items[-1][0] == "sep":
             items.pop()
         return _join(items)
 
-    def choice(self, closing: str) -> str:
+    def choice(self, closing: str) -> tuple[str, bool]:
         options = [self.sequence(closing + ")]")]
         while self.at < len(self.source) and self.source[self.at] == "|":
             self.at += 1
@@ -338,11 +337,13 @@ class _Parser:
         if self.at >= len(self.source) or self.source[self.at] != closing:
             raise PhraseError(f"a bracket is not closed; add '{closing}'")
         self.at += 1
-        if any(option == "" for option in options):
+        if any(option == "" for option, _ in options):
             raise PhraseError("a choice has an empty option; write [a|b] for an optional choice")
-        return "|".join(dict.fromkeys(options))  # the same option twice (often from variants) only once
+        # The same option twice (often from variants) only once.
+        return "|".join(dict.fromkeys(option for option, _ in options)), any(empty for _, empty in options)
 
-    def literal(self) -> str:
+    def literal(self) -> _Item:
+        """A word; only one made of apostrophes alone (each may be left out) can match empty text."""
         match = _LITERAL.match(self.source, self.at)
         if not match:
             raise PhraseError(f"'{self.source[self.at]}' cannot be used in a phrase")
@@ -357,32 +358,38 @@ class _Parser:
             regex += _WORD_CHAR + "*"
             if _LITERAL.match(self.source, self.at) or self.source.startswith("*", self.at):
                 raise PhraseError("'*' must end a word")
-        return regex
+        return "word", regex, all(char in _APOSTROPHES for char in word)
 
 
-def _join(items: list[tuple[str, str]]) -> str:
-    """Glue items together; an optional item or a gap takes one neighbouring separator with it."""
-    out: list[str] = []
+_Item = tuple[str, str, bool]  # kind ('sep', 'word', 'optional' or 'gap'), regex, whether it can match empty text
+
+
+def _join(items: list[_Item]) -> tuple[str, bool]:
+    """Glue items together; an optional item or a gap takes one neighbouring separator with it.
+
+    Also says whether the result can match empty text: only when every part it is made of can.
+    """
+    out: list[tuple[str, bool]] = []
     index = 0
     while index < len(items):
-        kind, regex = items[index]
+        kind, regex, empty = items[index]
         after = index + 1 < len(items) and items[index + 1][0] == "sep"
         if kind == "gap":
             if index == 0 or items[index - 1][0] != "sep" or not after:
                 raise PhraseError("'...' needs a word and a space on both sides")
             if "optional" in (items[index - 2][0], items[index + 2][0] if index + 2 < len(items) else ""):
                 raise PhraseError("'...' next to an optional part can match the same words many ways; drop one")
-            out.append(f"(?:{_WORD_CHAR}+{_SEP}){{0,{GAP_WORDS}}}")
+            out.append((f"(?:{_WORD_CHAR}+{_SEP}){{0,{GAP_WORDS}}}", True))
             index += 2
             continue
         if kind == "optional" and after and index + 2 < len(items):
-            out.append(f"(?:{regex}{_SEP})?")
+            out.append((f"(?:{regex}{_SEP})?", True))
             index += 2
             continue
-        if kind == "optional" and out and out[-1] == _SEP:
-            out[-1] = f"(?:{_SEP}{regex})?"
+        if kind == "optional" and out and out[-1][0] == _SEP:
+            out[-1] = (f"(?:{_SEP}{regex})?", True)
             index += 1
             continue
-        out.append(regex + "?" if kind == "optional" else regex)
+        out.append((regex + "?", True) if kind == "optional" else (regex, empty))
         index += 1
-    return "".join(out)
+    return "".join(part for part, _ in out), all(empty for _, empty in out)

@@ -126,4 +126,32 @@ def validator_for(kind: str, sections: tuple[Section, ...] = DEFAULT_SECTIONS) -
     schema = _registry().contents(KINDS[kind].schema)
     if kind == "scenarios":
         schema = with_sections(schema, sections)
-    return _Validator(schema, registry=_registry())
+    return _Validator(inlined(schema, _registry().resolver(KINDS[kind].schema)), registry=_registry())
+
+
+_DATA = frozenset({"const", "enum", "default", "examples"})  # keywords whose values are data, not schemas
+
+
+def inlined(schema: Any, resolver: Any, depth: int = 0) -> Any:
+    """``schema`` with each $ref replaced by the schema it names (under allOf beside other keywords),
+    so checking an entry looks nothing up: the same errors, without resolving a reference per value."""
+    if depth > 20:
+        raise ValueError("the schemas refer to each other in a loop")
+    if isinstance(schema, list):
+        return [inlined(item, resolver, depth) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key == "$ref" and isinstance(value, str):
+            found = resolver.lookup(value)
+            target = inlined(found.contents, found.resolver, depth + 1)
+            if len(schema) == 1:
+                return target
+            # In the place $ref held, so errors keep their order.
+            out["allOf"] = [*inlined(schema.get("allOf", []), resolver, depth), target]
+        elif key == "allOf" and "$ref" in schema:
+            continue  # merged above
+        else:
+            out[key] = value if key in _DATA else inlined(value, resolver, depth)
+    return out

@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kb.checker import (
     MAX_SLOWDOWN,
+    PhraseError,
     _alternation,
     compile_rules,
     output_path,
@@ -127,6 +130,28 @@ def test_variants_widen_a_phrase() -> None:
 )
 def test_phrase_errors(phrase: str, problem: str) -> None:
     assert phrase_error(phrase) == problem
+
+
+def _empty_by_regex(phrase: str) -> bool | None:
+    """Whether the phrase's regular expression matches empty text, asked of the regex engine; None if invalid."""
+    try:
+        return re.fullmatch(phrase_regex(phrase), "", re.IGNORECASE) is not None
+    except PhraseError:
+        return None
+
+
+@pytest.mark.parametrize(
+    "phrase", ["[so]", "[a] [b]", "[a|b] ... c", "(a|[b]) c", "([a]|[b])", "[a]'", "(a|b)'", "a*", "# [a]", "[a] 'b"]
+)
+def test_can_match_empty_text_is_decided_as_the_regex_engine_decides_it(phrase: str) -> None:
+    assert (phrase_error(phrase) == "can match empty text") == bool(_empty_by_regex(phrase))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab '\u2019()[]|.*#-", max_size=14))
+def test_can_match_empty_text_agrees_with_the_regex_engine_on_any_phrase(phrase: str) -> None:
+    if (empty := _empty_by_regex(phrase)) is not None:
+        assert (phrase_error(phrase) == "can match empty text") == empty, phrase_regex(phrase)
 
 
 def test_variants_keep_a_possessive_ending() -> None:

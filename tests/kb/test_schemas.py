@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from kb.kinds import KINDS
 from kb.problems import Problem
-from kb.schemas import SCHEMA_DIR
+from kb.schemas import SCHEMA_DIR, validator_for
 from tests.kb.test_validate import edit, only, problems_in
 
 
@@ -113,3 +114,11 @@ def test_terms_that_differ_only_in_spacing_are_duplicates(plants: Path) -> None:
     edit(plants, "glossary.yml", "  - term: Overwatering\n", '  - term: "Drainage hole "\n')
     problem = only(problems_in(plants))
     assert isinstance(problem, Problem) and problem.message.startswith("duplicate term, first used in")
+
+
+def test_each_validator_holds_its_references_inlined_so_checking_looks_nothing_up() -> None:
+    for kind in KINDS:
+        schema = validator_for(kind).schema
+        assert "$ref" not in json.dumps(schema["properties"]), kind
+    shared = json.loads((SCHEMA_DIR / "common.schema.json").read_text())["$defs"]["slug"]
+    assert shared in validator_for("faqs").schema["properties"]["faqs"]["items"]["properties"]["id"]["allOf"]
