@@ -117,3 +117,16 @@ def _poll(url: str, ready: Callable[[str], bool], seconds: float = 30) -> str:
             pass
         time.sleep(0.3)
     return body
+
+
+def test_only_the_theme_bundle_holds_up_the_page(built_site: Path) -> None:
+    """The policy sits in a <meta> tag, which stops Chromium's preload scanner: a script the parser
+    waits for is fetched only when the one before it has arrived. The engine's scripts are deferred."""
+    tag = re.compile(r"<script\b([^>]*)\bsrc=\"([^\"]+)\"([^>]*)>")
+    for html in (built_site / "index.html", built_site / "tools/checker/index.html"):
+        blocking = [
+            src
+            for before, src, after in tag.findall(html.read_text())
+            if not re.search(r"\b(defer|async)\b", before + after)
+        ]
+        assert [src.rpartition("/")[2].split(".")[0] for src in blocking] == ["bundle"], html

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -99,7 +101,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     sources.register("kb", _where)
     _use_engine_theme(config)
     _list_first(config.extra_css, STYLESHEETS)  # first, so a site's own rules come after the engine's
-    _list_first(config.extra_javascript, SCRIPTS)
+    _list_first(config.extra_javascript, [_deferred(path) for path in SCRIPTS])
     listed = (e == TOOLTIPS or isinstance(e, TooltipsOnce) for e in config.markdown_extensions)
     if not any(listed):
         # Typed as names, but MkDocs hands the list to Markdown as it is, and Markdown takes instances.
@@ -107,10 +109,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _list_first(listed: list[Any], engine: tuple[str, ...]) -> None:
+def _list_first(listed: list[Any], engine: Sequence[str | ExtraScriptValue]) -> None:
     """The engine's files ahead of the site's, in their order; one a site lists itself stays where it is."""
     own = {str(item) for item in listed}
-    listed[:0] = [path for path in engine if path not in own]
+    listed[:0] = [path for path in engine if str(path) not in own]
+
+
+def _deferred(path: str) -> ExtraScriptValue:
+    """A script that neither holds up the page nor waits for the one before it to arrive: with the
+    policy in a <meta> tag, Chromium's preload scanner fetches nothing early, so scripts the parser
+    must stop for arrive one after another. Deferred ones still run in their listed order."""
+    script = ExtraScriptValue(path)
+    script.defer = True
+    return script
 
 
 def _use_engine_theme(config: MkDocsConfig) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -40,7 +41,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     offline = config.plugins.get("material/offline")
     _enabled = not _serving and not (offline is not None and offline.config.enabled)
     if _enabled and INSTALL not in [str(script) for script in config.extra_javascript]:
-        config.extra_javascript.append(INSTALL)
+        script = ExtraScriptValue(INSTALL)
+        script.defer = True  # registering the worker can wait until the page is read
+        config.extra_javascript.append(script)
     _colour = _theme_colour(config) or _colour
     _not_found = (urlsplit(config.site_url or "").path or "/").rstrip("/") + "/"
     return config
