@@ -5,6 +5,9 @@ import re
 from pathlib import Path
 
 import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, get_navigation
 
 from kb.adapters import sidebar
 
@@ -67,3 +70,30 @@ def test_the_link_to_the_page_being_read_is_marked_for_screen_readers(built_site
         href, classes = current[0]
         assert "md-nav__link--active" in classes.split(), page
         assert targets(f'href="{href}"', page) == [page or "./"], page
+
+
+def _nav(folder: Path, pages: int) -> tuple[MkDocsConfig, Navigation]:
+    """A site whose 'Big' section (an index and ``pages`` pages) sits inside a small 'Outer' one."""
+    big = ["big/index.md", *(f"big/p{n}.md" for n in range(pages))]
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "docs_dir": str(folder), "nav": ["home.md", {"Outer": ["a.md", {"Big": big}]}]})
+    assert config.validate() == ([], [])
+    files = Files([File(src, str(folder), str(folder / "site"), True) for src in ["home.md", "a.md", *big]])
+    return config, get_navigation(files, config)
+
+
+def _shown(config: MkDocsConfig, nav: Navigation, src: str) -> list[str]:
+    """The pages listed in the trimmed 'Big' section of the sidebar of the page at ``src``."""
+    page = next(p for p in nav.pages if p.file.src_uri == src)
+    big = sidebar.on_page_context({}, page, config, nav)["nav"].items[1].children[1]
+    return [item.file.src_uri for item in big.children] if big.children else [big.file.src_uri]
+
+
+def test_each_build_finds_the_page_being_read_in_its_own_navigation(tmp_path: Path) -> None:
+    # The sections each page is in are worked out once per navigation: a second build (mkdocs serve)
+    # has new page objects, which must still be found.
+    for pages in (sidebar.LIMIT, sidebar.LIMIT + 5):
+        config, nav = _nav(tmp_path, pages)
+        assert _shown(config, nav, "big/p3.md") == ["big/index.md", "big/p3.md"]
+        assert _shown(config, nav, "big/index.md") == ["big/index.md"]
+        assert _shown(config, nav, "a.md") == ["big/index.md"]

@@ -9,7 +9,7 @@ previous and next links, and everything else, still follow the whole of it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -37,28 +37,61 @@ class _Shown:
         return hash(self._item)
 
 
-def trimmed(items: Sequence[Any], page: Page | None) -> list[Any]:
-    """``items`` as the sidebar of ``page`` lists them (``page`` is None for pages outside the nav)."""
+def trimmed(items: Sequence[Any], page: Page | None, homes: Mapping[int, frozenset[int]]) -> list[Any]:
+    """``items`` as the sidebar of ``page`` lists them (``page`` is None for pages outside the nav).
+
+    ``homes`` is ``sections_of(items)``: the sections a page is inside, looked up instead of searched.
+    """
     shown: list[Any] = []
+    inside = homes.get(id(page), frozenset())
     for item in items:
         children = item.children if isinstance(item, Section) else None
         if not children:
             shown.append(item)
-        elif len(children) > LIMIT and isinstance(index := children[0], Page) and index.is_index:
-            inside = page is not None and page is not index and page in children
-            if inside:
+        elif (index := _trimmed_to(children)) is not None:
+            if id(item) in inside:
                 shown.append(_Shown(item, children=[index, page]))
             else:  # the index alone, as a link under the section's title
                 shown.append(_Shown(index, title=item.title))
         else:
-            inner = trimmed(children, page)
+            inner = trimmed(children, page, homes)
             same = all(a is b for a, b in zip(inner, children, strict=True))
             shown.append(item if same else _Shown(item, children=inner))
     return shown
 
 
+def sections_of(items: Sequence[Any]) -> dict[int, frozenset[int]]:
+    """Each page (by id) that a trimmed section holds besides its index -> the ids of those sections."""
+    found: dict[int, set[int]] = {}
+    for item in items:
+        children = item.children if isinstance(item, Section) else None
+        if not children:
+            continue
+        if (index := _trimmed_to(children)) is not None:
+            for child in children:
+                if isinstance(child, Page) and child is not index:
+                    found.setdefault(id(child), set()).add(id(item))
+        else:
+            for page, sections in sections_of(children).items():
+                found.setdefault(page, set()).update(sections)
+    return {page: frozenset(sections) for page, sections in found.items()}
+
+
+def _trimmed_to(children: Sequence[Any]) -> Page | None:
+    """The index page a section with these children is shown as (with the page being read), if it is trimmed."""
+    index = children[0]
+    return index if len(children) > LIMIT and isinstance(index, Page) and index.is_index else None
+
+
+# The navigation of the build under way and its sections_of, worked out once rather than per page.
+_homes: tuple[Navigation, dict[int, frozenset[int]]] | None = None
+
+
 def _trimmed_nav(nav: Navigation, page: Page | None) -> Navigation:
-    shown = Navigation(trimmed(nav.items, page), nav.pages)
+    global _homes
+    if _homes is None or _homes[0] is not nav:
+        _homes = (nav, sections_of(nav.items))
+    shown = Navigation(trimmed(nav.items, page, _homes[1]), nav.pages)
     shown.homepage = nav.homepage
     return shown
 
