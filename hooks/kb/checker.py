@@ -6,20 +6,22 @@ words, ``word*`` any ending and ``#`` any number. An apostrophe may be straight,
 compiled patterns use only syntax that Python and JavaScript read the same way.
 
 A reader's draft can be long and odd, so the rules must stay fast on any text: a phrase may hold
-few gaps and optional parts (each multiplies the ways it can match), and ``rules_problems``
-times every compiled pattern on hostile text built from its own words before the site is built.
+few gaps and optional parts (each multiplies the ways it can match), and ``rules_problems`` counts
+the ways each phrase can line up with a text (``alignments``) and times, on hostile text built from
+their own words, the patterns of those that may line up more ways than that, before the site is built.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import math
 import posixpath
 import re
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kb.load import Record, line_at
 from kb.problems import Problem
@@ -51,7 +53,7 @@ class PhraseError(ValueError):
 def phrase_error(phrase: str) -> str | None:
     """Why ``phrase`` cannot be compiled, or None when it is fine."""
     try:
-        _, empty = _phrase(phrase, ())
+        _, empty, _ = _phrase(phrase, ())
     except PhraseError as error:
         return str(error)
     return "can match empty text" if empty else None
@@ -63,11 +65,11 @@ def phrase_regex(phrase: str, variants: list[list[str]] | None = None) -> str:
 
 
 @functools.lru_cache(maxsize=8192)  # validation, timing and compiling each read every phrase
-def _phrase(phrase: str, variants: tuple[tuple[str, ...], ...]) -> tuple[str, bool]:
-    """The phrase's regular expression, and whether it can match empty text."""
+def _phrase(phrase: str, variants: tuple[tuple[str, ...], ...]) -> tuple[str, bool, _Nodes]:
+    """The phrase's regular expression, whether it can match empty text, and its parts (see ``alignments``)."""
     source = _apply_variants(phrase.strip().lower(), variants)
     parser = _Parser(source)
-    regex, empty = parser.sequence(closing="")
+    regex, empty, nodes = parser.sequence(closing="")
     if parser.at < len(source):
         raise PhraseError("'|' only works inside brackets, like (a|b)")
     if parser.gaps > MAX_GAPS:
@@ -76,7 +78,94 @@ def _phrase(phrase: str, variants: tuple[tuple[str, ...], ...]) -> tuple[str, bo
         raise PhraseError(
             f"its gaps and optional parts can line up {parser.ways} ways; at most {MAX_WAYS} keep the checker fast"
         )
-    return regex, empty
+    return regex, empty, nodes
+
+
+def alignments(phrase: str, variants: list[list[str]] | None = None) -> int | None:
+    """At most how many ways the phrase's pattern can line up with a text from one place, or None when that
+    depends on the text (a number, a starred word right before more letters).
+
+    Separators, gaps and words each match one way or a fixed few; the ways multiply along the phrase. A
+    choice multiplies them by how many of its options can match the same words at once, which only the
+    words after the choice can decide: '(i|i have) taken' can line up two ways. At the end of a phrase
+    nothing follows, so a choice there adds its options' cost instead of multiplying anything.
+    """
+    return _ways(_phrase(phrase, tuple(map(tuple, variants or [])))[2], "end")
+
+
+def _ways(parts: Sequence[_Part], follows: str) -> int | None:
+    """The ways ``parts`` can line up; ``follows`` is what comes after them: 'sep', 'glued' (more of the same
+    word) or 'end'."""
+    total = 1
+    for at, part in enumerate(parts):
+        if part.kind == "sep":
+            continue  # a run of separators, between characters that are not separators: one way
+        after = follows if at + 1 == len(parts) else "sep" if parts[at + 1].kind == "sep" else "glued"
+        if part.kind == "word":
+            ways: int | None = part.ways
+        elif part.kind == "gap":
+            ways = GAP_WORDS + 1
+        elif part.kind == "star":
+            ways = None if after == "glued" else 1  # it takes the whole word: no separator matches a letter
+        elif part.kind == "number":
+            ways = None  # '1,1,1' ends at any comma, and a comma is also a separator
+        else:
+            options = [_ways(option, after) for option in part.options]
+            known = [count for count in options if count is not None]
+            if len(known) < len(options):
+                return None
+            most = max(known) * _overlapping(part.options, after)
+            ways = most + 1 if part.kind == "optional" else most
+        if ways is None:
+            return None
+        total *= ways
+    return total
+
+
+def _overlapping(options: Sequence[_Nodes], follows: str) -> int:
+    """At most how many of a choice's options can match the same text at once, with ``follows`` after them."""
+    if follows == "end" or len(options) < 2:
+        return 1
+    words = [_words(option) for option in options]
+    if follows == "glued":
+        near = [list(range(len(words)))] * len(words)
+    else:  # options can only both match if their first words read the same
+        first: dict[str | None, list[int]] = {}
+        for at, option in enumerate(words):
+            first.setdefault(option[0], []).append(at)
+        anything = first.get(None, [])
+        near = [first[option[0]] + anything if option[0] is not None else list(range(len(words))) for option in words]
+    return max(
+        1 + sum(other != at and _can_overlap(words[at], words[other], follows == "glued") for other in near[at])
+        for at in range(len(words))
+    )
+
+
+def _words(option: _Nodes) -> list[str | None]:
+    """An option word by word: each literal word without its apostrophes, None where a word is anything else."""
+    words: list[str | None] = []
+    glued: list[_Part] = []
+    for part in (*option, _SEP_PART):
+        if part.kind != "sep":
+            glued.append(part)
+        elif glued:
+            words.append("".join(p.text for p in glued) if all(p.kind == "word" for p in glued) else None)
+            glued = []
+    return words
+
+
+def _can_overlap(a: list[str | None], b: list[str | None], glued: bool) -> bool:
+    """Whether two options can both match at one place in a text. Followed by a separator, a word must be read
+    in full, so two literal words only both match if they read the same without apostrophes; followed by
+    more of the same word, the last word of either may be the start of the other's."""
+    for at, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x is None or y is None:
+            return True
+        if glued and at + 1 == min(len(a), len(b)):
+            return x.startswith(y) or y.startswith(x)
+        if x != y:
+            return False
+    return True  # one reads as the start of the other
 
 
 def rules_problems(records: list[Record], docs_dir: Path) -> list[Problem]:
@@ -242,12 +331,18 @@ _SLOW_HINT = "use fewer gaps, optional parts and choices whose options overlap; 
 
 
 def _slow(phrases: list[str], variants: list[list[str]]) -> tuple[str, int] | None:
-    """A message naming the slowest phrase, and its index, when the phrases together are over the budget."""
-    if not phrases or slowdown(_alternation(phrases, variants), phrases) <= MAX_SLOWDOWN:
+    """A message naming the slowest phrase, and its index, when the phrases together are over the budget.
+
+    Only phrases that may line up more than MAX_WAYS ways (``alignments``) are timed: every other one
+    is known to be fast, as each way costs at most one try of the phrase (measured on hostile text,
+    such phrases take at most about MAX_WAYS / 3 times as long as a plain word list).
+    """
+    timed = [phrase for phrase in phrases if (ways := alignments(phrase, variants)) is None or ways > MAX_WAYS]
+    if not timed or slowdown(_alternation(timed, variants), timed) <= MAX_SLOWDOWN:
         return None
-    ratios = {phrase: slowdown(_alternation([phrase], variants), [phrase]) for phrase in phrases}
+    ratios = {phrase: slowdown(_alternation([phrase], variants), [phrase]) for phrase in timed}
     slowest = max(ratios, key=ratios.__getitem__)
-    if ratios[slowest] <= MAX_SLOWDOWN and slowdown(_alternation(phrases, variants), phrases) <= MAX_SLOWDOWN:
+    if ratios[slowest] <= MAX_SLOWDOWN and slowdown(_alternation(timed, variants), timed) <= MAX_SLOWDOWN:
         return None  # no phrase is slow and the group is not on a second look: the first was a busy moment
     message = (
         f"phrase '{slowest}' backtracks: {ratios[slowest]:.0f} times slower than a plain word list on hostile text "
@@ -297,8 +392,9 @@ class _Parser:
         self.gaps = 0
         self.ways = 1  # counts every gap and optional part, nested ones too
 
-    def sequence(self, closing: str) -> tuple[str, bool]:
-        """Items up to ``closing`` (or the end), and whether they can match empty text; spaces mean 'next word'."""
+    def sequence(self, closing: str) -> tuple[str, bool, _Nodes]:
+        """Items up to ``closing`` (or the end), whether they can match empty text, and their parts; spaces mean
+        'next word'."""
         items: list[_Item] = []
         while self.at < len(self.source) and self.source[self.at] not in closing + "|":
             char = self.source[self.at]
@@ -306,30 +402,32 @@ class _Parser:
                 while self.at < len(self.source) and self.source[self.at].isspace():
                     self.at += 1
                 if items and items[-1][0] != "sep":
-                    items.append(("sep", _SEP, False))
+                    items.append(("sep", _SEP, False, _SEP_PART))
             elif self.source.startswith("...", self.at):
                 self.at += 3
                 self.gaps += 1
                 self.ways *= GAP_WORDS + 1
-                items.append(("gap", "", True))
+                items.append(("gap", "", True, _Part("gap")))
             elif char in "([":
                 self.at += 1
-                inner, empty = self.choice(")" if char == "(" else "]")
+                inner, empty, options = self.choice(")" if char == "(" else "]")
                 if char == "[":
                     self.ways *= 2
-                items.append(("optional", f"(?:{inner})", True) if char == "[" else ("word", f"(?:{inner})", empty))
+                    items.append(("optional", f"(?:{inner})", True, _Part("optional", options=options)))
+                else:
+                    items.append(("word", f"(?:{inner})", empty, _Part("choice", options=options)))
             elif char == "#":
                 self.at += 1
-                items.append(("word", _NUMBER, False))
+                items.append(("word", _NUMBER, False, _Part("number")))
             elif char in ")]":
                 raise PhraseError(f"'{char}' has no opening bracket")
             else:
                 items.append(self.literal())
         if items and items[-1][0] == "sep":
             items.pop()
-        return _join(items)
+        return (*_join(items), tuple(item[3] for item in items))
 
-    def choice(self, closing: str) -> tuple[str, bool]:
+    def choice(self, closing: str) -> tuple[str, bool, tuple[_Nodes, ...]]:
         options = [self.sequence(closing + ")]")]
         while self.at < len(self.source) and self.source[self.at] == "|":
             self.at += 1
@@ -337,10 +435,13 @@ class _Parser:
         if self.at >= len(self.source) or self.source[self.at] != closing:
             raise PhraseError(f"a bracket is not closed; add '{closing}'")
         self.at += 1
-        if any(option == "" for option, _ in options):
+        if any(option == "" for option, _, _ in options):
             raise PhraseError("a choice has an empty option; write [a|b] for an optional choice")
         # The same option twice (often from variants) only once.
-        return "|".join(dict.fromkeys(option for option, _ in options)), any(empty for _, empty in options)
+        once: dict[str, _Nodes] = {}
+        for option, _, parts in options:
+            once.setdefault(option, parts)
+        return "|".join(once), any(empty for _, empty, _ in options), tuple(once.values())
 
     def literal(self) -> _Item:
         """A word; only one made of apostrophes alone (each may be left out) can match empty text."""
@@ -352,16 +453,34 @@ class _Parser:
         if word[0] in _APOSTROPHES and (self.at == 0 or self.source[self.at - 1] in " \t([|"):
             raise PhraseError(f"'{word}' starts with an apostrophe and can never join the word before it")
         self.at = match.end()
-        regex = "".join(f"[{_APOSTROPHES}]?" if char in _APOSTROPHES else char for char in word)
+        regex = word.translate(_OPTIONAL_APOSTROPHES)
+        plain = word.translate(_NO_APOSTROPHES)
+        part = _Part("word", plain, math.prod(math.comb(len(run), len(run) // 2) for run in _RUNS.findall(word)))
         if self.source.startswith("*", self.at):
             self.at += 1
             regex += _WORD_CHAR + "*"
+            part = _Part("star", plain)
             if _LITERAL.match(self.source, self.at) or self.source.startswith("*", self.at):
                 raise PhraseError("'*' must end a word")
-        return "word", regex, all(char in _APOSTROPHES for char in word)
+        return "word", regex, not plain, part
 
 
-_Item = tuple[str, str, bool]  # kind ('sep', 'word', 'optional' or 'gap'), regex, whether it can match empty text
+class _Part(NamedTuple):  # a tuple: a phrase holds dozens, each made once and only read
+    """One part of a parsed phrase, as ``alignments`` counts the ways it can line up with a text."""
+
+    kind: str  # 'sep', 'word' (a literal), 'star' (a word ending in '*'), 'number', 'gap', 'choice' or 'optional'
+    text: str = ""  # a literal or a starred word without its apostrophes, as any text it matches reads without them
+    ways: int = 1  # a literal's own: apostrophes next to each other (each optional) can share out a text's fewer
+    options: tuple[_Nodes, ...] = ()  # a choice's or an optional part's
+
+
+_Nodes = tuple[_Part, ...]
+_SEP_PART = _Part("sep")
+_RUNS = re.compile(f"[{_APOSTROPHES}]{{2,}}")
+_OPTIONAL_APOSTROPHES = str.maketrans({char: f"[{_APOSTROPHES}]?" for char in _APOSTROPHES})
+_NO_APOSTROPHES = str.maketrans(dict.fromkeys(_APOSTROPHES))
+# kind ('sep', 'word', 'optional' or 'gap'), regex, whether it can match empty text, the part it is
+_Item = tuple[str, str, bool, _Part]
 
 
 def _join(items: list[_Item]) -> tuple[str, bool]:
@@ -372,7 +491,7 @@ def _join(items: list[_Item]) -> tuple[str, bool]:
     out: list[tuple[str, bool]] = []
     index = 0
     while index < len(items):
-        kind, regex, empty = items[index]
+        kind, regex, empty, _ = items[index]
         after = index + 1 < len(items) and items[index + 1][0] == "sep"
         if kind == "gap":
             if index == 0 or items[index - 1][0] != "sep" or not after:

@@ -1,19 +1,23 @@
 """Checker rules: the phrase syntax, validation of rule files, and compilation to JSON."""
 
+import itertools
 import json
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kb.checker import (
     MAX_SLOWDOWN,
     PhraseError,
     _alternation,
+    _slow,
+    alignments,
     compile_rules,
     output_path,
     phrase_error,
@@ -419,6 +423,73 @@ def test_phrases_that_multiply_are_refused(phrase: str, problem: str) -> None:
 
 
 OVERLAPPING = "(x|x x|x x x|x x x x) (x|x x|x x x|x x x x) (x|x x|x x x|x x x x) (x|x x|x x x|x x x x) (x|x x|x x x) y"
+
+
+Built = tuple[str, Counter[str]]  # a phrase, and every text it matches with the number of ways it matches it
+
+
+def _spellings(word: str) -> Counter[str]:
+    """The texts a literal word matches, each apostrophe kept or left out, and in how many ways."""
+    found: Counter[str] = Counter()
+    for keep in itertools.product((True, False), repeat=word.count("'")):
+        kept = iter(keep)
+        found["".join(char for char in word if char != "'" or next(kept))] += 1
+    return found
+
+
+@st.composite
+def built_phrases(draw: st.DrawFn, depth: int = 0) -> Built:
+    """A phrase of words, choices and optional parts, glued or spaced, with the texts it matches in full."""
+    text, ways, last = "", Counter({"": 1}), "optional"
+    kind_of_part = st.sampled_from(["word", "choice", "optional"] if depth < 2 else ["word"])
+    kinds = draw(st.lists(kind_of_part, min_size=1, max_size=3 - depth))
+    if kinds[-2:] == ["optional", "optional"]:
+        kinds.append("word")  # the compiler joins two optional parts at the end only when a separator follows
+    for kind in kinds:
+        if kind == "word":
+            part = draw(st.sampled_from(["x", "xx", "x'x", "y"] if depth else ["x", "xx", "x'x", "x''x", "y"]))
+            matches = _spellings(part)
+        else:
+            whole = built_phrases(depth + 1).filter(lambda built: "" not in built[1])  # what can be empty, is optional
+            options = dict(draw(st.lists(whole, min_size=1 if kind == "optional" else 2, max_size=3)))
+            part = ("(" if kind == "choice" else "[") + "|".join(options) + (")" if kind == "choice" else "]")
+            matches = sum(options.values(), Counter({"": 1}) if kind == "optional" else Counter())
+        # An optional part takes a space beside it with it: glued to a neighbour, it would glue the two around it.
+        glue = "" if "optional" not in (kind, last) and draw(st.booleans()) else " "
+        text, last = text + glue + part, kind
+        joined: Counter[str] = Counter()
+        for before, times in ways.items():
+            for after, more in matches.items():
+                joined[" ".join(f"{before}{glue}{after}".split())] += times * more  # an absent part leaves no gap
+        ways = joined
+    return text.strip(), ways
+
+
+@settings(max_examples=200, deadline=None)
+@given(built_phrases())
+@example(("(x|x x) (x|x x)", Counter({"x x": 1, "x x x": 2, "x x x x": 1})))
+@example(("(x|xx)(x|xx)", Counter({"xx": 1, "xxx": 2, "xxxx": 1})))  # glued: one option's word starts the other's
+def test_the_count_of_alignments_is_never_below_the_ways_a_phrase_matches_one_text(built: Built) -> None:
+    # What lets a phrase skip the timing: the words after a phrase meet every way it lines up with a
+    # text, so a text matched in more ways than counted would be work the count does not see.
+    phrase, ways = built
+    if phrase_error(phrase) is not None:
+        return
+    regex = re.compile(phrase_regex(phrase), FLAGS)
+    assert all(regex.fullmatch(text) for text in ways), phrase  # the strategy reads phrases as the parser does
+    counted = alignments(phrase + " z")
+    assert counted is not None and max(ways.values()) <= counted, (phrase, ways.most_common(1))
+
+
+def test_only_phrases_that_can_line_up_many_ways_are_timed(monkeypatch: pytest.MonkeyPatch) -> None:
+    timed: list[list[str]] = []
+    monkeypatch.setattr("kb.checker.slowdown", lambda regex, phrases: timed.append(phrases) or 1.0)
+    fast = ["water (it|them) daily", "(i|i have) (taken|took) it", "a ... b ... c [d]"]
+    assert _slow(fast, []) is None and timed == []
+    assert _slow([*fast, OVERLAPPING, "(pay|paid) #"], []) is None
+    assert timed == [[OVERLAPPING, "(pay|paid) #"]]
+    assert [alignments(phrase) for phrase in fast] == [1, 2, 32]
+    assert alignments(OVERLAPPING) == 4 * 4 * 4 * 4 * 3
 
 
 def test_a_backtracking_phrase_is_measured_and_refused(plants: Path, monkeypatch: pytest.MonkeyPatch) -> None:
