@@ -8,6 +8,7 @@ the edges. Arcs are not read: a logo that needs them gets a one-line error.
 
 from __future__ import annotations
 
+import math
 import re
 import struct
 import zlib
@@ -110,15 +111,22 @@ def _cubic(p0: Point, p1: Point, p2: Point, p3: Point) -> Iterator[Point]:
 
 def coverage(shapes: list[list[Point]], size: int) -> list[list[float]]:
     """How much of each pixel of a ``size`` x ``size`` image the shapes cover (0 to 1), nonzero rule."""
-    edges: list[Edge] = [(*shape[i], *shape[(i + 1) % len(shape)]) for shape in shapes for i in range(len(shape))]
+    edges: list[tuple[float, float, float, float, float, float, int]] = []  # top, bottom, x0, y0, dx, dy, direction
+    for shape in shapes:
+        for (x0, y0), (x1, y1) in zip(shape, shape[1:] + shape[:1], strict=True):
+            if y0 != y1:  # a level edge crosses no sub-row
+                edges.append((min(y0, y1), max(y0, y1), x0, y0, x1 - x0, y1 - y0, 1 if y1 > y0 else -1))
+    edges.sort()
     rows = [[0.0] * size for _ in range(size)]
+    active: list[tuple[float, float, float, float, float, float, int]] = []  # the edges the sub-row crosses
+    waiting = 0  # edges[waiting:] start below the sub-rows so far
     for sub in range(size * SUB_ROWS):
         y = (sub + 0.5) / SUB_ROWS
-        crossings = sorted(
-            (x0 + (y - y0) * (x1 - x0) / (y1 - y0), 1 if y1 > y0 else -1)
-            for x0, y0, x1, y1 in edges
-            if (y0 <= y < y1) or (y1 <= y < y0)
-        )
+        while waiting < len(edges) and edges[waiting][0] <= y:
+            active.append(edges[waiting])
+            waiting += 1
+        active = [edge for edge in active if y < edge[1]]
+        crossings = sorted((x0 + (y - y0) * dx / dy, direction) for _, _, x0, y0, dx, dy, direction in active)
         winding = 0
         row = rows[sub // SUB_ROWS]
         for (x, direction), (next_x, _) in pairwise(crossings):  # past the last crossing nothing is inside
@@ -129,11 +137,13 @@ def coverage(shapes: list[list[Point]], size: int) -> list[list[float]]:
 
 
 def _span(row: list[float], left: float, right: float, weight: float) -> None:
-    """Add ``weight`` times the part of each pixel between ``left`` and ``right``."""
-    first = int(left)
-    while first < right and first < len(row):
-        row[first] += weight * (min(right, first + 1) - max(left, first))
-        first += 1
+    """Add ``weight`` times the part of each pixel between ``left`` (at least 0) and ``right``."""
+    start, stop = math.ceil(left), min(int(right), len(row))  # the pixels wholly inside
+    if start < stop:
+        row[start:stop] = [value + weight for value in row[start:stop]]
+    for pixel in {int(left), int(right)}:  # the ends, where the span may cover part of a pixel
+        if int(left) <= pixel < right and pixel < len(row) and not start <= pixel < stop:
+            row[pixel] += weight * (min(right, pixel + 1) - max(left, pixel))
 
 
 def draw(svg: str, size: int, glyph: tuple[int, int, int], background: tuple[int, int, int], share: float) -> bytes:
@@ -143,15 +153,22 @@ def draw(svg: str, size: int, glyph: tuple[int, int, int], background: tuple[int
     dx = (size - vw * scale) / 2 - vx * scale
     dy = (size - vh * scale) / 2 - vy * scale
     shapes = [[(dx + x * scale, dy + y * scale) for x, y in shape] for d in paths for shape in outline(d)]
-    colours: dict[float, bytes] = {}  # most pixels are wholly in or out: mix each coverage once
-
-    def mixed(a: float) -> bytes:
-        cover = min(a, 1.0)
-        colours[a] = bytes(round(g * cover + b * (1 - cover)) for g, b in zip(glyph, background, strict=True))
-        return colours[a]
-
-    raw = b"".join(b"\x00" + b"".join([colours.get(a) or mixed(a) for a in row]) for row in coverage(shapes, size))
+    colours = _Mixed(glyph, background)  # most pixels are wholly in or out: mix each coverage once
+    raw = b"".join(b"\x00" + b"".join(map(colours.__getitem__, row)) for row in coverage(shapes, size))
     return _png(size, raw)
+
+
+class _Mixed(dict[float, bytes]):
+    """The pixel of each coverage: the glyph's colour over the background's, mixed the first time it is asked for."""
+
+    def __init__(self, glyph: tuple[int, int, int], background: tuple[int, int, int]) -> None:
+        super().__init__()
+        self.glyph, self.background = glyph, background
+
+    def __missing__(self, a: float) -> bytes:
+        cover = min(a, 1.0)
+        self[a] = bytes(round(g * cover + b * (1 - cover)) for g, b in zip(self.glyph, self.background, strict=True))
+        return self[a]
 
 
 def _png(size: int, raw: bytes) -> bytes:

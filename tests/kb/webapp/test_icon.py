@@ -4,8 +4,10 @@ import struct
 import zlib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kb.webapp.icon import IconError, coverage, draw, outline
+from kb.webapp.icon import IconError, _span, coverage, draw, outline
 
 SQUARE = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M0 0h12v24H0z"/></svg>'
 
@@ -41,3 +43,24 @@ def test_a_logo_with_arcs_or_other_shapes_is_refused() -> None:
         outline("M0 0A5 5 0 0 1 10 10z")
     with pytest.raises(IconError, match="<path>"):
         draw('<svg viewBox="0 0 24 24"><circle cx="12" cy="12" r="5"/></svg>', 8, (0, 0, 0), (1, 1, 1), 1.0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.floats(0, 12), min_size=12, max_size=12),
+    st.floats(0, 14),
+    st.floats(-2, 14),
+    st.sampled_from([0.25, 1 / 3, 0.1]),
+)
+def test_a_span_adds_exactly_what_each_pixel_by_pixel_adds(
+    row: list[float], left: float, right: float, weight: float
+) -> None:
+    # Pixels wholly inside a span are added in one go; the sums must stay the same to the last bit,
+    # so the icons (and the offline cache's version of them) do not change.
+    expected = list(row)
+    first = int(left)
+    while first < right and first < len(expected):
+        expected[first] += weight * (min(right, first + 1) - max(left, first))
+        first += 1
+    _span(row, left, right, weight)
+    assert row == expected
