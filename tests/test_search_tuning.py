@@ -10,10 +10,12 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from kb.problems import ContentError
 from kb.searchtune import TEXT_SYNONYMS, TITLE_SYNONYMS, Tuning, compile_groups, lazy, tune
-from kb.searchtune.synonyms import load_groups, plain
+from kb.searchtune.synonyms import _has_whole, load_groups, plain
 from kb.searchtune.worker import CONFIG, SCRIPT, hashed_name, point_config_at, with_query_words
 
 from .conftest import ROOT, run_build
@@ -43,6 +45,15 @@ def test_a_plural_uses_the_group_and_the_whole_word_is_still_added() -> None:
 def test_words_are_matched_whole_and_entries_without_them_get_nothing() -> None:
     doc = {"location": "a/", "title": "Potting mix", "text": "<p>A cannister of spotless soil.</p>"}
     assert tune(index(doc), Tuning(GROUPS))["docs"][0] == doc
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("abes _é1-'", max_size=12), st.text("abes é'", min_size=1, max_size=3), st.booleans())
+@example("the pot's boxes", "box", True)
+def test_a_whole_word_is_found_as_the_pattern_finds_it(text: str, word: str, plural: bool) -> None:
+    # str.find with the pattern's rules, instead of a pattern compiled for every phrase: the same answer.
+    pattern = re.compile(rf"(?<!\w){re.escape(word)}{'(?:e?s)?' if plural else ''}(?!\w)")
+    assert _has_whole(text, word, plural) == bool(pattern.search(text))
 
 
 def test_a_group_on_most_pages_is_kept_out_of_bodies_but_not_headings() -> None:
