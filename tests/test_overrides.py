@@ -65,7 +65,13 @@ COPIES = [(OVERRIDES, EXPECTED, name) for name in copied()] + [
 
 
 def test_the_copied_partials_are_the_ones_we_mean_to_change() -> None:
-    assert copied() == ["partials/content.html", "partials/nav-item.html", "partials/search.html"]
+    assert copied() == [
+        "partials/content.html",
+        "partials/javascripts/palette.html",
+        "partials/nav-item.html",
+        "partials/palette.html",
+        "partials/search.html",
+    ]
     assert copied(ENGINE_THEME) == ["partials/copyright.html"], "the footer's help lines come with the engine"
 
 
