@@ -28,7 +28,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from kb.searchtune.lazy import full_index
 from tests.support.chromium import CHROMIUM_ARGS, chromium_or_exit
-from tests.support.search import open_search, ranked, relative, search, watch_search
+from tests.support.search import open_search, relative, search, settled_answer, type_query, watch_search
 from tests.support.server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,9 +118,9 @@ class SearchBox:
         open_search(page)
 
     def answer(self, query: Query) -> Answer:
-        search(self.page, query.text)
-        latency = self.page.evaluate("() => window.__searchProbe.shownAt - window.__searchProbe.keyAt")
-        return Answer(query, tuple(relative(self.base_url, href) for href in ranked(self.page)), latency)
+        type_query(self.page, query.text)
+        latency, hrefs = settled_answer(self.page, query.text)
+        return Answer(query, tuple(relative(self.base_url, href) for href in hrefs), latency)
 
 
 def run_queries(page: Page, base_url: str, queries: Sequence[Query]) -> list[Answer]:

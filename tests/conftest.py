@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from xdist.scheduler import LoadScopeScheduling
 
 import kb
 
@@ -50,6 +51,23 @@ def plants(tmp_path: Path) -> Path:
     return copy_fixture(tmp_path)
 
 
+# The browser modules that take longest, longest first: each module runs in one process, so the
+# two processes finish together only if the long ones start early (xdist keeps this order).
+LONGEST = ("test_accessibility.py", "test_search_relevance.py", "test_checker.py", "test_counter.py")
+# Modules whose tests share nothing costly, sent one test at a time: each alone is as long as several modules.
+APART = ("tests/browser/test_accessibility.py",)
+
+
+class _Scopes(LoadScopeScheduling):
+    def _split_scope(self, nodeid: str) -> str:
+        return nodeid if nodeid.startswith(APART) else super()._split_scope(nodeid)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> LoadScopeScheduling | None:
+    """`--dist loadscope`, except that a module in APART is split into one scope per test."""
+    return _Scopes(config, log) if config.getvalue("dist") == "loadscope" else None
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Browser tests carry the browser mark, so `-m "not browser"` leaves them out, and run last.
 
@@ -58,7 +76,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.is_relative_to(ROOT / "tests" / "browser"):
             item.add_marker(pytest.mark.browser)
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+    def order(item: pytest.Item) -> tuple[bool, int]:
+        browser = item.get_closest_marker("browser") is not None
+        return browser, LONGEST.index(item.path.name) if browser and item.path.name in LONGEST else len(LONGEST)
+
+    items.sort(key=order)
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,7 @@ from ..conftest import MKDOCS, ROOT
 from ..support import builds, shared
 from ..support.chromium import CHROMIUM_ARGS, MISSING_CHROMIUM, find_chromium
 from ..support.search import watch_search
+from ..support.tabs import TIMEOUT, Tabs
 
 
 def chromium_path() -> str:
@@ -117,13 +118,54 @@ class RequestLog:
         ]
 
 
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture(scope="session")
+def desktop_tabs(browser: Browser) -> Iterator[Tabs]:
+    tabs = Tabs(browser.new_context(**DESKTOP))
+    yield tabs
+    tabs.close()
+
+
+@pytest.fixture(scope="session")
+def phone_tabs(browser: Browser) -> Iterator[Tabs]:
+    tabs = Tabs(browser.new_context(**PHONE))
+    yield tabs
+    tabs.close()
+
+
+def tab_in(tabs: Tabs) -> Iterator[Page]:
+    tab = tabs.open()
+    yield tab
+    tab.close()
+    tabs.reset()
+
+
 @pytest.fixture
-def page(browser: Browser, server: str) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def page(request: pytest.FixtureRequest, browser: Browser, desktop_tabs: Tabs, server: str) -> Iterator[Page]:
+    """A new tab, 1280 x 900, with nothing stored; a test that logs requests gets a fresh context (nothing cached)."""
+    if "requests_log" in request.fixturenames:
+        yield request.getfixturevalue("fresh_page")
+    else:
+        yield from tab_in(desktop_tabs)
+
+
+@pytest.fixture
+def fresh_page(browser: Browser, server: str) -> Iterator[Page]:
+    """A 1280 x 900 tab in a context of its own, for a test that changes the context (its clock, say)."""
+    context = browser.new_context(**DESKTOP)
     tab = context.new_page()
-    tab.set_default_timeout(10_000)
+    tab.set_default_timeout(TIMEOUT)
     yield tab
     context.close()
+
+
+@pytest.fixture
+def phone(phone_tabs: Tabs, server: str) -> Iterator[Page]:
+    """A new tab on a 390 x 844 touch screen, with nothing stored."""
+    yield from tab_in(phone_tabs)
 
 
 @pytest.fixture

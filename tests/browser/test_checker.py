@@ -1,7 +1,6 @@
 """The "Before you send" checker in a real browser: the labelled drafts, then the page as a reader uses it."""
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,13 +25,10 @@ THREE_AM = (
 
 
 @pytest.fixture
-def phone(browser: Browser, server: str) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
-    tab = context.new_page()
-    tab.set_default_timeout(10_000)
-    yield tab
-    context.close()
+def phone(phone: Page, server: str) -> Page:
+    """The shared phone tab, allowed the clipboard so drafts can be pasted."""
+    phone.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
+    return phone
 
 
 def paste(page: Page, text: str) -> None:
@@ -456,14 +452,12 @@ def test_without_javascript_a_note_replaces_the_tools(browser: Browser, server: 
     context.close()
 
 
-def test_dark_mode_keeps_the_draft_readable(browser: Browser, server: str) -> None:
-    context = browser.new_context(color_scheme="dark")
-    tab = context.new_page()
-    tab.goto(server + CHECKER)
-    colours = tab.locator("#ck-draft").evaluate(
+def test_dark_mode_keeps_the_draft_readable(page: Page, server: str) -> None:
+    page.emulate_media(color_scheme="dark")
+    page.goto(server + CHECKER)
+    colours = page.locator("#ck-draft").evaluate(
         "el => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]"
         ".map(c => c.match(/\\d+/g).slice(0, 3).reduce((sum, n) => sum + Number(n), 0))"
     )
     text, background = colours
     assert background < 150 < text, colours
-    context.close()

@@ -194,13 +194,12 @@ new PerformanceObserver((list) => {
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_nothing_moves_when_the_counter_starts(browser: Browser, server: str, width: int) -> None:
+def test_nothing_moves_when_the_counter_starts(page: Page, server: str, width: int) -> None:
     """The script's first line and the date field's width are in the page already, so its start shifts nothing."""
-    page = browser.new_page(viewport={"width": width, "height": 844})
+    page.set_viewport_size({"width": width, "height": 844})
     page.add_init_script(SHIFTS)
     page.goto(server + COUNTER)
     expect(page.locator(".nc-days")).to_have_text("Choose the date of your last contact to start counting.")
     page.wait_for_function("document.querySelector('#nc-date').max !== '9999-12-31'")  # the script has run
     page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
     assert page.evaluate("shifted") == 0
-    page.close()

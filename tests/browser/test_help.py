@@ -3,9 +3,6 @@ and the quick exit (click, keyboard shortcut and no-JS link) leaving without a t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 import yaml
 from playwright.sync_api import Browser, Page, Route, expect
 
@@ -20,15 +17,6 @@ EXIT = "a.kb-quick-exit"
 def neutral_page(route: Route) -> None:
     """Stands in for the neutral site, so no request leaves this machine."""
     route.fulfill(status=200, content_type="text/html", body="<title>Weather</title><p>Weather</p>")
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    tab = context.new_page()
-    tab.set_default_timeout(10_000)
-    yield tab
-    context.close()
 
 
 def open_page(page: Page, url: str) -> int:

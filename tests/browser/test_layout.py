@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page, expect
 
 from ..support.site import page_types
 
@@ -185,31 +185,26 @@ def layout_pages(built_site: Path) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("name", LAID_OUT)
-def test_phone_and_wide_layout(browser: Browser, server: str, layout_pages: dict[str, str], name: str) -> None:
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    try:
-        page.goto(server + layout_pages[name])
-        assert_layout(page, name, PHONE["width"])
-        if name == "not found":
-            assert_placeholder_fits(page)
-        if name == "tool tools/checker/":
-            assert_check_on_first_screen(page)
-        if name == "home":
-            assert_query_clear_of_icons(page, PHONE["width"])
-        page.set_viewport_size(WIDE)
-        assert_layout(page, name, WIDE["width"])
-        if name == "home":
-            assert_query_clear_of_icons(page, WIDE["width"])
-        if name == "scenario":
-            assert_examples_readable(page, name)
-        if name == "tool tools/checker/":
-            page.locator("#ck-draft").fill(PRACTICAL)
-            expect(page.locator(".ck-example")).to_be_visible()
-            assert_examples_readable(page, name)
-    finally:
-        context.close()
+def test_phone_and_wide_layout(page: Page, server: str, layout_pages: dict[str, str], name: str) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto(server + layout_pages[name])
+    assert_layout(page, name, PHONE["width"])
+    if name == "not found":
+        assert_placeholder_fits(page)
+    if name == "tool tools/checker/":
+        assert_check_on_first_screen(page)
+    if name == "home":
+        assert_query_clear_of_icons(page, PHONE["width"])
+    page.set_viewport_size(WIDE)
+    assert_layout(page, name, WIDE["width"])
+    if name == "home":
+        assert_query_clear_of_icons(page, WIDE["width"])
+    if name == "scenario":
+        assert_examples_readable(page, name)
+    if name == "tool tools/checker/":
+        page.locator("#ck-draft").fill(PRACTICAL)
+        expect(page.locator(".ck-example")).to_be_visible()
+        assert_examples_readable(page, name)
 
 
 def test_every_page_type_is_laid_out(built_site: Path) -> None:

@@ -26,9 +26,8 @@ def search_and_go(page: Page, query: str) -> str:
     return href
 
 
-def test_search_works_in_the_phone_overlay(browser: Browser, server: str) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
+def test_search_works_in_the_phone_overlay(page: Page, server: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
     page.goto(server)
     box = page.locator(SEARCH_INPUT)
     expect(box).not_to_be_in_viewport()
@@ -45,7 +44,6 @@ def test_search_works_in_the_phone_overlay(browser: Browser, server: str) -> Non
     )
     href = search_and_go(page, "kids")
     assert "/scenarios/shared-children/" in href or "/faq/special-situations/" in href
-    context.close()
 
 
 def test_search_keeps_working_across_instant_navigation(page: Page, server: str) -> None:

@@ -3,6 +3,7 @@ the reader's motion setting, sound plays only when asked, and reasons are kept o
 
 from datetime import datetime, timedelta
 
+import pytest
 from playwright.sync_api import Page, expect
 
 WAIT = "tools/wait/"
@@ -11,6 +12,12 @@ NIGHT = datetime(2026, 12, 2, 2, 0, 0)
 # Counts AudioContexts the page makes: none may exist unless the reader asks for sound.
 COUNT_AUDIO = """(() => { window.audioMade = 0; const Real = window.AudioContext;
   window.AudioContext = class extends Real { constructor(...a) { super(...a); window.audioMade++; } }; })()"""
+
+
+@pytest.fixture
+def page(fresh_page: Page) -> Page:
+    """A page's clock belongs to its context, so each test here has a context of its own."""
+    return fresh_page
 
 
 def test_the_timer_runs_halfway_to_done_and_offers_next_steps(page: Page, server: str) -> None:

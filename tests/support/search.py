@@ -62,7 +62,7 @@ _READY = "() => window.__searchProbe && window.__searchProbe.full"
 _SETTLED = """q => { const p = window.__searchProbe;
   return p.lastQuery === q && p.received === p.sent && p.shownFor === p.received; }"""
 # Each result group (one page) is ranked by its best-scoring link, as Material's Enter key does.
-_BEST_LINKS = """() => [...document.querySelectorAll(".md-search-result__item")].map(item => {
+_BEST = """[...document.querySelectorAll(".md-search-result__item")].map(item => {
   let best = null, bestScore = -1;
   for (const link of item.querySelectorAll("a.md-search-result__link")) {
     const score = parseFloat(link.querySelector("article").dataset.mdScore);
@@ -70,6 +70,16 @@ _BEST_LINKS = """() => [...document.querySelectorAll(".md-search-result__item")]
   }
   return best;
 })"""
+_BEST_LINKS = f"() => {_BEST}"
+# Waits in the page for the settled answer to ``q`` and returns [ms from last key to list, ranked links]:
+# one call per query, as the relevance harness asks hundreds.
+_SETTLED_ANSWER = f"""async ([q, timeout]) => {{ const p = window.__searchProbe, until = performance.now() + timeout;
+  while (!(p.lastQuery === q && p.received === p.sent && p.shownFor === p.received)) {{
+    if (performance.now() > until) throw new Error("no settled results for " + q);
+    await new Promise(requestAnimationFrame);
+  }}
+  return [p.shownAt - p.keyAt, {_BEST}];
+}}"""
 WIDE = "(min-width: 76.25em)"  # Material's breakpoint for the search box in the header
 TIMEOUT = 30_000  # ms: the first query also pays for building the index in the worker
 
@@ -97,6 +107,13 @@ def search(page: Page, query: str, *, key_by_key: bool = False) -> list[str]:
     Material reads the box on keyup, so the last character is always a real keystroke; with
     ``key_by_key`` every character is, and each prefix is searched on the way, as a reader types.
     """
+    type_query(page, query, key_by_key=key_by_key)
+    wait_for_results(page, query)
+    return links(page)
+
+
+def type_query(page: Page, query: str, *, key_by_key: bool = False) -> None:
+    """Type ``query`` into the open search box, once the full index is ready, without waiting for results."""
     page.wait_for_function(_READY, timeout=TIMEOUT)
     box = page.locator(SEARCH_INPUT)
     if page.evaluate("() => window.__searchProbe.lastQuery") == query:
@@ -108,8 +125,12 @@ def search(page: Page, query: str, *, key_by_key: bool = False) -> list[str]:
     else:
         box.fill(query[:-1])
         box.press(query[-1])
-    wait_for_results(page, query)
-    return links(page)
+
+
+def settled_answer(page: Page, query: str) -> tuple[float, list[str]]:
+    """For ``query``, just typed: milliseconds from its last key to the list, and the ranked result URLs."""
+    latency, hrefs = page.evaluate(_SETTLED_ANSWER, [query, TIMEOUT])
+    return latency, [href for href in hrefs if href]
 
 
 def links(page: Page) -> list[str]:
