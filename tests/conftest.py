@@ -54,17 +54,20 @@ def plants(tmp_path: Path) -> Path:
 # The browser modules that take longest, longest first: each module runs in one process, so the
 # two processes finish together only if the long ones start early (xdist keeps this order).
 LONGEST = ("test_accessibility.py", "test_search_relevance.py", "test_checker.py", "test_counter.py")
-# Modules whose tests share nothing costly, sent one test at a time: each alone is as long as several modules.
-APART = ("tests/browser/test_accessibility.py",)
+# Modules split into one scope per parameter (a width, say), so the halves run in parallel.
+BY_PARAMETER = ("tests/browser/test_accessibility.py",)
 
 
 class _Scopes(LoadScopeScheduling):
     def _split_scope(self, nodeid: str) -> str:
-        return nodeid if nodeid.startswith(APART) else super()._split_scope(nodeid)
+        if nodeid.startswith(BY_PARAMETER) and nodeid.endswith("]"):
+            return nodeid.split("::")[0] + "[" + nodeid.rsplit("[", 1)[1]
+        return super()._split_scope(nodeid)
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own, which would answer first
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> LoadScopeScheduling | None:
-    """`--dist loadscope`, except that a module in APART is split into one scope per test."""
+    """`--dist loadscope`, except that a module in BY_PARAMETER is split into one scope per parameter."""
     return _Scopes(config, log) if config.getvalue("dist") == "loadscope" else None
 
 

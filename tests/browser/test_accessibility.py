@@ -8,6 +8,7 @@ dark and the colour rules run again, as the dark palette changes colours and not
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -62,27 +63,44 @@ def in_both_schemes(page: Page, label: str) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_no_axe_violations(browser: Browser, server: str, built_site: Path, width: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme="light")
+@pytest.fixture(scope="module", params=WIDTHS, ids=str)
+def tab(request: pytest.FixtureRequest, browser: Browser, server: str) -> Iterator[Page]:
+    """One tab per width, light until a check turns it dark; the tests of one width share it."""
+    context = browser.new_context(viewport={"width": request.param, "height": 900}, color_scheme="light")
     page = context.new_page()
     page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def report(tab: Page, found: list[str]) -> str:
+    width = (tab.viewport_size or {}).get("width")
+    return f"{len(found)} axe violation(s) at {width}px:\n" + "\n".join(found)
+
+
+def test_every_page_type(tab: Page, server: str, built_site: Path) -> None:
     found: list[str] = []
-    try:
-        for name, path in page_types(built_site).items():
-            page.goto(server + path)
-            assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES["light"], name
-            found += in_both_schemes(page, f"{name} /{path}")
-        page.goto(server + "tools/checker/")
-        for state, draft in CHECKER_STATES.items():
-            page.locator("#ck-draft").fill(draft)
-            expect(page.locator(".ck-result")).to_have_attribute("aria-busy", "false")
-            assert page.locator(".ck").get_attribute("data-state") == state
-            found += in_both_schemes(page, f"checker, {state} answer")
-        page.goto(server)
-        open_search(page)
-        assert search(page, "text"), "no results to check"
-        found += in_both_schemes(page, "search overlay with results")
-    finally:
-        context.close()
-    assert found == [], f"{len(found)} axe violation(s) at {width}px:\n" + "\n".join(found)
+    for name, path in page_types(built_site).items():
+        tab.goto(server + path)
+        assert tab.locator("body").get_attribute("data-md-color-scheme") == SCHEMES["light"], name
+        found += in_both_schemes(tab, f"{name} /{path}")
+    assert found == [], report(tab, found)
+
+
+def test_each_checker_answer(tab: Page, server: str) -> None:
+    found: list[str] = []
+    tab.goto(server + "tools/checker/")
+    for state, draft in CHECKER_STATES.items():
+        tab.locator("#ck-draft").fill(draft)
+        expect(tab.locator(".ck-result")).to_have_attribute("aria-busy", "false")
+        assert tab.locator(".ck").get_attribute("data-state") == state
+        found += in_both_schemes(tab, f"checker, {state} answer")
+    assert found == [], report(tab, found)
+
+
+def test_search_overlay_with_results(tab: Page, server: str) -> None:
+    tab.goto(server)
+    open_search(tab)
+    assert search(tab, "text"), "no results to check"
+    found = in_both_schemes(tab, "search overlay with results")
+    assert found == [], report(tab, found)
