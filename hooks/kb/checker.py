@@ -395,8 +395,18 @@ class _Parser:
     def sequence(self, closing: str) -> tuple[str, bool, _Nodes]:
         """Items up to ``closing`` (or the end), whether they can match empty text, and their parts; spaces mean
         'next word'."""
+        stops = closing + "|"
+        word = _LITERAL.match(self.source, self.at)
+        if (
+            word
+            and word[0][0] not in _APOSTROPHES
+            and (word.end() == len(self.source) or self.source[word.end()] in stops)
+        ):
+            self.at = word.end()  # a single word, as most options are: what the loop below would make of it
+            _, regex, empty, part = _word(word[0])
+            return regex, empty, (part,)
         items: list[_Item] = []
-        while self.at < len(self.source) and self.source[self.at] not in closing + "|":
+        while self.at < len(self.source) and self.source[self.at] not in stops:
             char = self.source[self.at]
             if char.isspace():
                 while self.at < len(self.source) and self.source[self.at].isspace():
@@ -453,16 +463,21 @@ class _Parser:
         if word[0] in _APOSTROPHES and (self.at == 0 or self.source[self.at - 1] in " \t([|"):
             raise PhraseError(f"'{word}' starts with an apostrophe and can never join the word before it")
         self.at = match.end()
-        regex = word.translate(_OPTIONAL_APOSTROPHES)
-        plain = word.translate(_NO_APOSTROPHES)
-        part = _Part("word", plain, math.prod(math.comb(len(run), len(run) // 2) for run in _RUNS.findall(word)))
+        item = _word(word)
         if self.source.startswith("*", self.at):
             self.at += 1
-            regex += _WORD_CHAR + "*"
-            part = _Part("star", plain)
             if _LITERAL.match(self.source, self.at) or self.source.startswith("*", self.at):
                 raise PhraseError("'*' must end a word")
-        return "word", regex, not plain, part
+            return "word", item[1] + _WORD_CHAR + "*", item[2], _Part("star", item[3].text)
+        return item
+
+
+@functools.lru_cache(maxsize=4096)  # phrases share most of their words
+def _word(word: str) -> _Item:
+    """A literal word's item: each apostrophe may be left out."""
+    plain = word.translate(_NO_APOSTROPHES)
+    ways = math.prod(math.comb(len(run), len(run) // 2) for run in _RUNS.findall(word))
+    return "word", word.translate(_OPTIONAL_APOSTROPHES), not plain, _Part("word", plain, ways)
 
 
 class _Part(NamedTuple):  # a tuple: a phrase holds dozens, each made once and only read
