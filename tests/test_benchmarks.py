@@ -3,13 +3,16 @@ pre-rendered, hook-free build produces the same pages as the normal one."""
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 from pathlib import Path
 
 import yaml
 
 from benchmarks.__main__ import at_least
 from benchmarks.build import timed_build
+from benchmarks.lighthouse import CATEGORIES, median_scores, run
 from benchmarks.search import Answer, Query, Run, group_table, load_queries, query_groups, score
 from benchmarks.synthetic import bare_material, prerender, scale_content
 from kb import Settings, build_site
@@ -104,3 +107,24 @@ def test_a_search_figure_is_judged_as_the_table_prints_it() -> None:
     assert at_least((0.9293, 0.9899, 0.955), (0.93, 0.99, 0.96)) == ("0.93, 0.99, 0.95", False)
     assert at_least((0.9293, 0.9899, 0.9551), (0.93, 0.99, 0.96)) == ("0.93, 0.99, 0.96", True)
     assert at_least((0.9249,), (0.93,)) == ("0.92", False)
+
+
+def test_a_lighthouse_run_reads_the_scores_and_the_metrics_that_explain_them(tmp_path: Path) -> None:
+    report = {
+        "categories": {key: {"score": 0.5 + i / 10} for i, key in enumerate(CATEGORIES)},
+        "audits": {"total-blocking-time": {"numericValue": 123.4}, "first-contentful-paint": {"numericValue": 1500.6}},
+    }
+    fake = tmp_path / "lighthouse"
+    fake.write_text(f"#!{sys.executable}\nprint({json.dumps(json.dumps(report))})\n")
+    fake.chmod(0o755)
+    found = run(str(fake), "chromium", "http://127.0.0.1/")
+    assert found == {
+        "performance": 50,
+        "accessibility": 60,
+        "best practices": 70,
+        "SEO": 80,
+        "TBT": 123.4,
+        "FCP": 1500.6,
+    }
+    slower = found | {"performance": 40.0, "TBT": 300.0}
+    assert median_scores([found, slower, found])["TBT"] == 123
