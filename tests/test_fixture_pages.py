@@ -135,6 +135,9 @@ def test_principle_pages_link_back_to_what_cites_them(built: Built) -> None:
 def test_glossary_anchors_terms_and_pages_explain_them(built: Built) -> None:
     glossary = article(built.html("words.md"))
     assert re.findall(r'<h2 id="([^"]+)"', glossary) == ["drainage-hole", "overwatering"]
-    assert "Giving water before the soil has dried." in glossary and "Short form:" in glossary
+    assert "Short form:" in glossary
+    # Each definition as a paragraph of its own (the tooltips repeat them, so a bare text match would not do).
+    assert "<p>Giving water before the soil has dried.</p>" in glossary
+    assert "<p>The hole in the bottom of a pot that lets extra water out.</p>" in glossary
     scenario = article(built.html("scenarios/yellow-leaves.md"))
     assert '<abbr title="The hole in the bottom of a pot that lets extra water out.">drainage hole</abbr>' in scenario

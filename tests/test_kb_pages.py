@@ -60,6 +60,18 @@ def test_broken_content_fails_cleanly_and_keeps_the_old_site(plants: Path, tmp_p
     assert (out / "index.html").read_text() == before
 
 
+def test_a_site_that_does_not_list_the_tooltip_extension_still_gets_it(plants: Path, tmp_path: Path) -> None:
+    """The engine adds kb.tooltips itself (the starter site does not list it), so headings stay plain."""
+    config = plants / "mkdocs.yml"
+    config.write_text(re.sub(r"\n  - kb\.tooltips[^\n]*", "", config.read_text()))
+    assert "kb.tooltips" not in config.read_text()
+    out = tmp_path / "out"
+    assert run_build(config, out).returncode == 0
+    glossary = article((out / "words/index.html").read_text())
+    assert "<abbr" in glossary
+    assert not re.search(r"<h2[^>]*>[^<]*<abbr", glossary), "a heading got a tooltip: kb.tooltips was not added"
+
+
 def test_nav_entry_for_a_generated_index_becomes_a_section() -> None:
     nav = [{"Home": "index.md"}, {"More": [{"Questions": "faq/index.md"}, "about.md"]}]
     kb_pages._expand_nav(nav, {"faq/index.md": ["faq/a.md", "faq/b.md"]})

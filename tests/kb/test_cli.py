@@ -119,4 +119,5 @@ def test_write_fills_every_marker_of_this_site(tmp_path: Path) -> None:
     assert kb(ROOT, "write", str(out)).returncode == 0
     pages = {p.relative_to(out).as_posix(): p.read_text() for p in out.rglob("*.md")}
     assert not [name for name, text in pages.items() if "[[help-" in text or "[[tool:" in text]
+    assert (out / "checker/rules.js").read_text().startswith('(window.kbRules ||= {})["checker/rules.js"] = ')
     assert 'href="../../scenarios/broke-no-contact/"' in pages["tools/counter.md"]
