@@ -1,9 +1,10 @@
 """Rules for a text checker that runs in the browser: phrase syntax, checks and compilation to JSON.
 
 Authors write phrases, not regular expressions. A phrase is words separated by spaces, plus:
-``(a|b)`` one of several options, ``[a|b]`` an optional option, ``...`` a gap of up to three
-words, ``word*`` any ending and ``#`` any number. An apostrophe may be straight, curly or left out. The
-compiled patterns use only syntax that Python and JavaScript read the same way.
+``(a|b)`` one of several options, ``[a|b]`` an optional option (glued to a word, an optional part of it:
+``text[s]``), ``...`` a gap of up to three words, ``word*`` any ending up to a hyphen and ``#`` any number.
+An apostrophe may be straight, curly or left out. The compiled patterns use only syntax that Python and
+JavaScript read the same way.
 
 A reader's draft can be long and odd, so the rules must stay fast on any text: a phrase may hold
 few gaps and optional parts (each multiplies the ways it can match), and ``rules_problems`` counts
@@ -34,13 +35,18 @@ MAX_GAPS = 2  # '...' in one phrase
 MAX_WAYS = 32  # ways one phrase can line up with a text: each gap counts GAP_WORDS + 1, each optional 2
 MAX_RULES_BYTES = 120_000  # the compiled rules of one file, as published (about 26 kB gzipped)
 HOSTILE_CHARS = 2_000  # length of each hostile text a pattern is timed on
+CHAIN_CHARS = 8_000  # length of each hostile text that is one run of hyphenated words or of digits
 MAX_SLOWDOWN = 100  # how much slower than a plain word list a pattern may be on hostile text
 QUICK_SECONDS = 0.004  # a hostile text scanned faster than this is fine on any machine
 FLAGS = re.IGNORECASE | re.ASCII  # what the browser's "gi" means: any case, ASCII \w
 _APOSTROPHES = "'\u2019"  # straight and curly (typed by phone keyboards)
 _WORD_CHAR = rf"[\w{_APOSTROPHES}-]"
 _SEP = r"[\s,]+"
-_NUMBER = r"[\u00a3$\u20ac]?\d+(?:[.,:]\d+)*"
+# A match may start after a hyphen ("ex-boyfriend" holds "boyfriend"), so a starred word's ending stops at one,
+# and a number never starts inside another ("1,000"): read across them, "sorry-sorry-..." or "1,1,1,..."
+# would be read again to its end from each piece, which grows with the square of its length.
+_ENDING = rf"[\w{_APOSTROPHES}]*"
+_NUMBER = r"(?<!\d[.,:])[\u00a3$\u20ac]?\d+(?:[.,:]\d+)*"
 _START = rf"(?<![\w{_APOSTROPHES}])"
 _END = rf"(?:[{_APOSTROPHES}]s?)?(?![\w{_APOSTROPHES}])"  # a possessive ending still counts: "the kids' shoes"
 _LITERAL = re.compile(rf"[a-z0-9{_APOSTROPHES}-]+")
@@ -189,7 +195,19 @@ def hostile_texts(phrases: list[str]) -> list[str]:
         ", ".join(words) + "  , ,",  # the separators phrases allow, in runs
         "1,1.1:1 " * 4 + spaced,  # numbers written with separators, for '#'
     ]
-    return [((text + " ") * (HOSTILE_CHARS // (len(text) + 1) + 1))[:HOSTILE_CHARS] for text in texts]
+    # Words or digits run together by a sign a word or a number may hold, and that a match may start after
+    # ('-' in a word, '.,:' in a number) or may not (an apostrophe): "sorry-sorry-...", "1,1,1,...". A pattern
+    # that reads on from each piece to the end of the chain takes the square of its length, which shows
+    # only on a long one.
+    chains = [(sign, sign.join(words)) for sign in "-'\u2019"] + [(sign, "1") for sign in ".,:"]
+    return [_repeat(text, " ", HOSTILE_CHARS) for text in texts] + [
+        _repeat(text, sign, CHAIN_CHARS) for sign, text in chains
+    ]
+
+
+def _repeat(text: str, sign: str, size: int) -> str:
+    """``text`` again and again, joined by ``sign``, cut to ``size`` characters."""
+    return ((text + sign) * (size // (len(text) + 1) + 1))[:size]
 
 
 def slowdown(regex: str, phrases: list[str]) -> float:
@@ -468,7 +486,7 @@ class _Parser:
             self.at += 1
             if _LITERAL.match(self.source, self.at) or self.source.startswith("*", self.at):
                 raise PhraseError("'*' must end a word")
-            return "word", item[1] + _WORD_CHAR + "*", item[2], _Part("star", item[3].text)
+            return "word", item[1] + _ENDING, item[2], _Part("star", item[3].text)
         return item
 
 
@@ -499,7 +517,10 @@ _Item = tuple[str, str, bool, _Part]
 
 
 def _join(items: list[_Item]) -> tuple[str, bool]:
-    """Glue items together; an optional item or a gap takes one neighbouring separator with it.
+    """Glue items together; a gap, and an optional part that stands as a word of its own, takes one
+    neighbouring separator with it: the one after it while a word that must be there follows, else the one
+    before ('x [a] [b]' matches "x", "x a", "x b" and "x a b"). An optional part glued to a word is part of that
+    word: 'text[s] me' matches "text me" and "texts me".
 
     Also says whether the result can match empty text: only when every part it is made of can.
     """
@@ -516,14 +537,17 @@ def _join(items: list[_Item]) -> tuple[str, bool]:
             out.append((f"(?:{_WORD_CHAR}+{_SEP}){{0,{GAP_WORDS}}}", True))
             index += 2
             continue
-        if kind == "optional" and after and index + 2 < len(items):
-            out.append((f"(?:{regex}{_SEP})?", True))
-            index += 2
-            continue
-        if kind == "optional" and out and out[-1][0] == _SEP:
-            out[-1] = (f"(?:{_SEP}{regex})?", True)
-            index += 1
-            continue
+        alone = (index == 0 or items[index - 1][0] == "sep") and (after or index + 1 == len(items))
+        if kind == "optional" and alone:
+            needed = any(item[0] not in ("sep", "optional") for item in items[index + 1 :])
+            if after and (needed or not (out and out[-1][0] == _SEP)):
+                out.append((f"(?:{regex}{_SEP})?", True))
+                index += 2
+                continue
+            if out and out[-1][0] == _SEP:
+                out[-1] = (f"(?:{_SEP}{regex})?", True)
+                index += 1
+                continue
         out.append((regex + "?", True) if kind == "optional" else (regex, empty))
         index += 1
     return "".join(part for part, _ in out), all(empty for _, empty in out)

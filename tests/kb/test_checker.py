@@ -112,6 +112,65 @@ def test_phrase_does_not_match(phrase: str, text: str) -> None:
     assert not matches(phrase, text)
 
 
+SEP = r"[\s,]+"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "regex"),
+    [
+        ("x [a] [b]", rf"x(?:{SEP}(?:a))?(?:{SEP}(?:b))?"),  # optional words at the end take the space before
+        ("a [b] [c] d", rf"a{SEP}(?:(?:b){SEP})?(?:(?:c){SEP})?d"),  # elsewhere the space after
+        ("[a] [b] x", rf"(?:(?:a){SEP})?(?:(?:b){SEP})?x"),
+        ("x[y] z", rf"x(?:y)?{SEP}z"),  # glued to a word, an optional part is part of that word
+        ("text[s] me", rf"text(?:s)?{SEP}me"),
+        ("x [y]z", rf"x{SEP}(?:y)?z"),
+        ("x [a] y [b]", rf"x{SEP}(?:(?:a){SEP})?y(?:{SEP}(?:b))?"),
+        ("apolog* now", f"apolog[\\w'\u2019]*{SEP}now"),  # an ending stops at a hyphen
+        ("# now", rf"(?<!\d[.,:])[\u00a3$\u20ac]?\d+(?:[.,:]\d+)*{SEP}now"),  # a number starts no number's middle
+    ],
+)
+def test_phrase_regex(phrase: str, regex: str) -> None:
+    assert phrase_regex(phrase) == regex
+
+
+@pytest.mark.parametrize(
+    ("phrase", "texts", "matched"),
+    [
+        ("x [a] [b]", ["x", "x a", "x b", "x a b", "x b a", "xa", "x ab", "x a a"], ["x", "x a", "x b", "x a b"]),
+        (
+            "a [b] [c] d",
+            ["a d", "a b d", "a c d", "a b c d", "a bd", "ad", "a c b d"],
+            ["a d", "a b d", "a c d", "a b c d"],
+        ),
+        ("x[y] z", ["xz", "x z", "xy z", "xyz", "x y z"], ["x z", "xy z"]),
+        ("text[s] me", ["text me", "texts me", "text s me", "textsme"], ["text me", "texts me"]),
+        ("x [y]z", ["xz", "x z", "x yz", "xy z"], ["x z", "x yz"]),
+        (
+            "i [still|really] [do] love you",
+            ["i love you", "i still do love you", "i do love you", "i do still love you"],
+            ["i love you", "i still do love you", "i do love you"],
+        ),
+    ],
+)
+def test_which_texts_a_phrase_matches(phrase: str, texts: list[str], matched: list[str]) -> None:
+    regex = re.compile(_alternation([phrase], []), FLAGS)
+    assert [text for text in texts if regex.fullmatch(text)] == matched
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "found"),
+    [
+        ("apolog* now", "apologise-apologise now", ["apologise now"]),
+        ("suicid*", "suicide-prevention", ["suicide"]),
+        ("# years", "after 1,000 years", ["1,000 years"]),
+        ("# years", "1,2,3 years", ["1,2,3 years"]),
+        ("you owe me #", "you owe me \u00a31,500.50", ["you owe me \u00a31,500.50"]),
+    ],
+)
+def test_what_a_phrase_marks_in_a_text(phrase: str, text: str, found: list[str]) -> None:
+    assert [match[0] for match in re.finditer(_alternation([phrase], []), text, FLAGS)] == found
+
+
 def test_variants_widen_a_phrase() -> None:
     variants = [["i'm", "i am"], ["you", "u"]]
     assert matches("i'm sorry", "I am sorry", variants)
@@ -443,8 +502,6 @@ def built_phrases(draw: st.DrawFn, depth: int = 0) -> Built:
     text, ways, last = "", Counter({"": 1}), "optional"
     kind_of_part = st.sampled_from(["word", "choice", "optional"] if depth < 2 else ["word"])
     kinds = draw(st.lists(kind_of_part, min_size=1, max_size=3 - depth))
-    if kinds[-2:] == ["optional", "optional"]:
-        kinds.append("word")  # the compiler joins two optional parts at the end only when a separator follows
     for kind in kinds:
         if kind == "word":
             part = draw(st.sampled_from(["x", "xx", "x'x", "y"] if depth else ["x", "xx", "x'x", "x''x", "y"]))
@@ -454,15 +511,18 @@ def built_phrases(draw: st.DrawFn, depth: int = 0) -> Built:
             options = dict(draw(st.lists(whole, min_size=1 if kind == "optional" else 2, max_size=3)))
             part = ("(" if kind == "choice" else "[") + "|".join(options) + (")" if kind == "choice" else "]")
             matches = sum(options.values(), Counter({"": 1}) if kind == "optional" else Counter())
-        # An optional part takes a space beside it with it: glued to a neighbour, it would glue the two around it.
-        glue = "" if "optional" not in (kind, last) and draw(st.booleans()) else " "
+        # An optional part glued to a word is part of it ("text[s]"); two glued optional parts are not written.
+        glue = "" if (kind, last) != ("optional", "optional") and draw(st.booleans()) else " "
         text, last = text + glue + part, kind
         joined: Counter[str] = Counter()
         for before, times in ways.items():
             for after, more in matches.items():
-                joined[" ".join(f"{before}{glue}{after}".split())] += times * more  # an absent part leaves no gap
+                joined[re.sub("  +", " ", f"{before}{glue}{after}")] += times * more  # an absent word leaves one space
         ways = joined
-    return text.strip(), ways
+    stripped: Counter[str] = Counter()
+    for matched, times in ways.items():
+        stripped[matched.strip()] += times
+    return text.strip(), stripped
 
 
 @settings(max_examples=200, deadline=None)
@@ -500,6 +560,28 @@ def test_a_backtracking_phrase_is_measured_and_refused(plants: Path, monkeypatch
     problem = only(rule_problems(plants))
     assert (problem.line, problem.entry, problem.field) == (27, "pattern 'overwatering'", "phrases")  # its own line
     assert problem.message.startswith(f"phrase '{OVERLAPPING}' backtracks: ")
+
+
+CHAINED = ["apolog* now", "# now", "(# years|years) and you", "sorry* ... now"]
+
+
+@pytest.mark.parametrize("phrase", CHAINED)
+def test_a_starred_word_or_a_number_before_more_words_reads_a_hyphen_or_digit_chain_once(phrase: str) -> None:
+    # A match may start after each '-' of "apologise-apologise-..." and each ',' of "1,1,1,...": read on
+    # across them, each start would read to the end of the chain (over 100 times a word list at 8 kB).
+    assert slowdown(_alternation([phrase], []), [phrase]) <= 30
+
+
+@pytest.mark.parametrize(
+    ("phrase", "regex"),
+    [
+        ("apolog* now", rf"apolog[\w'\u2019-]*{SEP}now"),
+        ("# now", rf"[\u00a3$\u20ac]?\d+(?:[.,:]\d+)*{SEP}now"),
+    ],
+)
+def test_hostile_texts_hold_chains_of_the_phrase_words(phrase: str, regex: str) -> None:
+    # The same phrases compiled to read on across the chain: the hostile texts show them 150 to 4 000 times slower.
+    assert slowdown(rf"(?<![\w'\u2019])(?:{regex})(?:['\u2019]s?)?(?![\w'\u2019])", [phrase]) > MAX_SLOWDOWN
 
 
 def test_the_real_rules_are_within_the_limits() -> None:
