@@ -42,7 +42,7 @@ FLAGS = re.IGNORECASE | re.ASCII  # what the browser's "gi" means: any case, ASC
 _APOSTROPHES = "'\u2019"  # straight and curly (typed by phone keyboards)
 _WORD_CHAR = rf"[\w{_APOSTROPHES}-]"
 _SEP = r"[\s,]+"
-# A match may start after a hyphen ("ex-boyfriend" holds "boyfriend"), so a starred word's ending stops at one,
+# A match may start after a hyphen ("well-known" holds "known"), so a starred word's ending stops at one,
 # and a number never starts inside another ("1,000"): read across them, "sorry-sorry-..." or "1,1,1,..."
 # would be read again to its end from each piece, which grows with the square of its length.
 _ENDING = rf"[\w{_APOSTROPHES}]*"
