@@ -37,7 +37,7 @@ MAX_RULES_BYTES = 120_000  # the compiled rules of one file, as published (about
 HOSTILE_CHARS = 2_000  # length of each hostile text a pattern is timed on
 CHAIN_CHARS = 8_000  # length of each hostile text that is one run of hyphenated words or of digits
 MAX_SLOWDOWN = 50  # how much slower than a plain word list a pattern may be on hostile text
-# (real phrases: 12 at most; a hyphen chain read from each piece, the mildest quadratic shape: 90 to 165)
+# (real phrases: 12 at most; a hyphen chain read from each piece, the mildest quadratic shape: 93 to 165)
 QUICK_SECONDS = 0.004  # a hostile text scanned faster than this is fine on any machine
 FLAGS = re.IGNORECASE | re.ASCII  # what the browser's "gi" means: any case, ASCII \w
 _APOSTROPHES = "'\u2019"  # straight and curly (typed by phone keyboards)
