@@ -12,12 +12,14 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
+from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, sync_playwright
 
 from ..conftest import MKDOCS, ROOT
 from ..support import builds, shared
 from ..support.chromium import CHROMIUM_ARGS, MISSING_CHROMIUM, find_chromium
 from ..support.search import watch_search
+from ..support.server import free_port
 from ..support.tabs import TIMEOUT, Tabs
 
 
@@ -43,6 +45,27 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert result.returncode == 0, result.stderr
 
     return shared.folder(tmp_path_factory, "offline", build)
+
+
+@pytest.fixture(scope="session")
+def instant_server(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The site with Material's instant navigation on, built and served once per run. This site leaves it
+    off (mkdocs.yml says why); the engine's scripts and theme must still work for a site that turns it on."""
+    url = shared.value(tmp_path_factory, "instant-url", lambda: f"http://127.0.0.1:{free_port()}/")
+
+    def build(out: Path) -> None:
+        features = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]["features"]
+        config = out.with_name("instant.yml")  # paths absolute: MkDocs reads them from this file's folder
+        config.write_text(
+            f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\n"
+            f"theme:\n  custom_dir: {ROOT / 'overrides'}\n  features: {['navigation.instant', *features]}\n"
+        )
+        command = [*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(out)]
+        result = builds.command(command, ROOT, {"NO_MKDOCS_2_WARNING": "1", "SITE_URL": url})
+        assert result.returncode == 0, result.stderr
+
+    site = shared.folder(tmp_path_factory, "instant", build)
+    return shared.server(tmp_path_factory, site, urlparse(url).port or 0)
 
 
 class CspWatch:

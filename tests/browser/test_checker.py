@@ -425,8 +425,8 @@ def test_keyboard_only(page: Page, server: str) -> None:
     expect(page.locator(".ck-status")).to_contain_text("Deleted")
 
 
-def test_works_after_instant_navigation(page: Page, server: str) -> None:
-    page.goto(server + "principles/messages/pressure/")
+def test_works_after_instant_navigation(page: Page, instant_server: str) -> None:
+    page.goto(instant_server + "principles/messages/pressure/")
     page.evaluate("window.sameDocument = true")  # gone if the browser did a full page load
     page.locator(".md-nav__link:visible", has_text="Before you send").click()
     page.wait_for_url("**/tools/checker/")

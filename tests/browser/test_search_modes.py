@@ -1,4 +1,5 @@
-"""Search on a phone (the search overlay), across instant navigation and in the offline build."""
+"""Search on a phone (the search overlay), across instant navigation (for a site that turns it on) and in the
+offline build."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ def search_and_go(page: Page, query: str) -> str:
     search(page, query, key_by_key=True)
     href = ranked(page)[0]  # where Enter goes: the first result's best-scoring link, as Material picks it
     page.locator(SEARCH_INPUT).press("Enter")
-    # Instant navigation swaps the page without a load event, so watch the address instead.
+    # Instant navigation, where a site turns it on, swaps the page without a load event: watch the address.
     target = urlsplit(href)
     page.wait_for_function(
         "([path, hash]) => location.pathname === path && location.hash === hash",
@@ -46,8 +47,8 @@ def test_search_works_in_the_phone_overlay(page: Page, server: str) -> None:
     assert "/scenarios/shared-children/" in href or "/faq/special-situations/" in href
 
 
-def test_search_keeps_working_across_instant_navigation(page: Page, server: str) -> None:
-    page.goto(server)
+def test_search_keeps_working_across_instant_navigation(page: Page, instant_server: str) -> None:
+    page.goto(instant_server)
     page.evaluate("window.__sameDocument = true")
     open_search(page)
     assert "#left-on-read" in search_and_go(page, "he left me on read")

@@ -1,6 +1,7 @@
 """Each stylesheet is applied once per page load (hooks/kb/theme/main.html): Material's instant navigation
 makes every address on the page absolute when its bundle starts, and a stylesheet whose address changes
-is applied again, restyling the whole page after the first paint (a long task on a phone)."""
+is applied again, restyling the whole page after the first paint (a long task on a phone). This site leaves
+instant navigation off, so the test runs on a build that turns it on."""
 
 from __future__ import annotations
 
@@ -17,10 +18,10 @@ SAME = """() => [...document.querySelectorAll("link[rel=stylesheet]")]
   .map((link, i) => link.sheet === window.__sheets[i])"""
 
 
-def test_no_stylesheet_is_applied_twice(page: Page, server: str) -> None:
+def test_no_stylesheet_is_applied_twice(page: Page, instant_server: str) -> None:
     page.add_init_script(PROBE)
     for path in ("", "faq/", "tools/checker/"):
-        page.goto(server + path)
+        page.goto(instant_server + path)
         page.wait_for_load_state("load")
         same = page.evaluate(SAME)
         assert len(same) >= 2 and all(same), f"/{path}: {same}"
