@@ -23,5 +23,7 @@ def test_no_stylesheet_is_applied_twice(page: Page, instant_server: str) -> None
     for path in ("", "faq/", "tools/checker/"):
         page.goto(instant_server + path)
         page.wait_for_load_state("load")
+        # Without the feature nothing rewrites the addresses, and the test would pass whatever main.html does.
+        assert "navigation.instant" in (page.locator("#__config").text_content() or "")
         same = page.evaluate(SAME)
         assert len(same) >= 2 and all(same), f"/{path}: {same}"
