@@ -391,11 +391,18 @@ def test_a_hostile_100_kb_draft_is_checked_in_under_200_ms(
     # thousands of pairs to settle: linear work, so also under 200 ms, and four times the text
     # takes about four times as long (the old pairwise step: about 270 ms, growing faster).
     dense = "so sorry to hear. You'll regret this. I miss you. so sorry to hear\n"
-    used = []
-    for size in (100_000, 400_000):
-        before = cpu()
-        phone.evaluate(PASTE_AND_TIME, (dense * (size // len(dense)))[:size])
-        used.append(cpu() - before)
+
+    def least(size: int) -> float:
+        """The least CPU of three pastes of new text: a busy machine only ever adds to a page's CPU time."""
+        text = (dense * (size // len(dense)))[: size - 1]
+        spent = []
+        for n in range(3):
+            before = cpu()
+            phone.evaluate(PASTE_AND_TIME, f"{text}{n}")
+            spent.append(cpu() - before)
+        return min(spent)
+
+    used = [least(size) for size in (100_000, 400_000)]
     with capsys.disabled():
         print(f"message checker, dense 100 kB and 400 kB drafts: {used[0]:.0f} and {used[1]:.0f} ms CPU")
     assert used[0] < 200 and used[1] < 8 * used[0], used
